@@ -1,0 +1,3 @@
+export * from './shared/domain-error';
+export * from './shared/decision';
+export * from './shared/decider';

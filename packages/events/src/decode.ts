@@ -1,0 +1,111 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as t from 'io-ts';
+import { eventDefinition, type DomainEvent } from './catalog';
+import { EventMetadata } from './metadata';
+
+/** One reason a value was refused: where it is, what was expected, what was found. */
+export interface DecodeIssue {
+  readonly path: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+export interface DecodeError {
+  readonly kind: 'DecodeError';
+  readonly message: string;
+  readonly issues: ReadonlyArray<DecodeIssue>;
+}
+
+const describeValue = (u: unknown): string => {
+  if (u === undefined) return 'nothing';
+  const json = JSON.stringify(u);
+  return json === undefined ? String(u) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+};
+
+/**
+ * The path of an io-ts error as `data.identity.value`: keys of unions and intersections are the
+ * index of a branch, not a field, so they are left out.
+ */
+const pathOf = (context: t.Context, prefix: string): string => {
+  const keys: string[] = [];
+  context.forEach((entry, i) => {
+    if (i === 0 || entry.key === '') return;
+    const parent = context[i - 1]!.type;
+    if (parent instanceof t.UnionType || parent instanceof t.IntersectionType) return;
+    keys.push(entry.key);
+  });
+  return [prefix, ...keys].filter((k) => k !== '').join('.');
+};
+
+export const toDecodeIssues = (errors: t.Errors, prefix = ''): DecodeIssue[] => {
+  const seen = new Set<string>();
+  const issues: DecodeIssue[] = [];
+  for (const error of errors) {
+    const last = error.context[error.context.length - 1];
+    const issue = {
+      path: pathOf(error.context, prefix) || '(root)',
+      expected: last?.type.name ?? 'unknown',
+      actual: describeValue(error.value),
+    };
+    const key = `${issue.path}|${issue.expected}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+};
+
+export const decodeError = (what: string, issues: ReadonlyArray<DecodeIssue>): DecodeError => ({
+  kind: 'DecodeError',
+  message: `${what}: ${issues.map((i) => `${i.path}: expected ${i.expected}, got ${i.actual}`).join('; ')}`,
+  issues,
+});
+
+/** Decodes with a codec and reports every bad field by path instead of throwing. */
+export const decodeWith =
+  <A, O>(codec: t.Type<A, O, unknown>, what: string, prefix = '') =>
+  (u: unknown): E.Either<DecodeError, A> =>
+    pipe(
+      codec.decode(u),
+      E.mapLeft((errors) => decodeError(what, toDecodeIssues(errors, prefix))),
+    );
+
+/** Decodes the data of an event of the given type; an unknown type is an error, not a throw. */
+export const decodeEventData = (
+  type: unknown,
+  data: unknown,
+): E.Either<DecodeError, DomainEvent> => {
+  if (typeof type !== 'string')
+    return E.left(
+      decodeError('invalid event', [
+        { path: 'type', expected: 'string', actual: describeValue(type) },
+      ]),
+    );
+  const definition = eventDefinition(type);
+  if (definition === undefined)
+    return E.left(
+      decodeError('unknown event type', [
+        { path: 'type', expected: 'a type of the event catalog', actual: describeValue(type) },
+      ]),
+    );
+  return pipe(
+    decodeWith(definition.data, `invalid ${type} event`, 'data')(data),
+    E.map((decoded) => ({ type, data: decoded }) as DomainEvent),
+  );
+};
+
+export const decodeMetadata = decodeWith(EventMetadata, 'invalid event metadata', 'metadata');
+
+/** Decodes an event as stored: `{type, data, metadata}`. */
+export const decodeEvent = (raw: {
+  readonly type: unknown;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}): E.Either<DecodeError, { readonly event: DomainEvent; readonly metadata: EventMetadata }> =>
+  pipe(
+    E.Do,
+    E.apS('event', decodeEventData(raw.type, raw.data)),
+    E.apS('metadata', decodeMetadata(raw.metadata)),
+  );

@@ -1,3 +1,4 @@
 export * from './shared/domain-error';
 export * from './shared/decision';
 export * from './shared/decider';
+export * from './shared/facts';

@@ -1,0 +1,1 @@
+console.log('tsx ok', process.argv.slice(2));

@@ -12,6 +12,10 @@ export const nothingToDo = <Event>(): Decision<Event> => E.right([]);
 export const refuse = <Event = never>(rule: RuleId, message: string): Decision<Event> =>
   E.left({ kind: 'RuleViolation', rule, message });
 
+/** The actor may not issue this command; `rule` names the rule when one says so (R4.2). */
+export const forbidden = <Event = never>(rule: RuleId | null, message: string): Decision<Event> =>
+  E.left({ kind: 'Forbidden', rule, message });
+
 export const notFound = <Event = never>(
   entity: string,
   message = `${entity} not found`,

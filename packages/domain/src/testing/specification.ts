@@ -21,6 +21,13 @@ export const specification = <Command, Event, State>(decider: Decider<Command, E
             rule,
           });
         },
+        thenForbids: (rule: RuleId | null = null) => {
+          const result = decide();
+          expect(E.isLeft(result) ? result.left : result).toMatchObject({
+            kind: 'Forbidden',
+            rule,
+          });
+        },
         thenNotFound: () => {
           const result = decide();
           expect(E.isLeft(result) ? result.left : result).toMatchObject({ kind: 'NotFound' });

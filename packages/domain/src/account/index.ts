@@ -1,0 +1,27 @@
+export {
+  AccountCommand,
+  ChangePlan,
+  ChangeSettings,
+  CreateAccount,
+  RenameAccount,
+  TransferOwnership,
+} from './commands';
+export { accountDecider } from './decider';
+export {
+  allowsMultipleOrganizations,
+  canAccessSubscription,
+  canManageAccount,
+  canTransferOwnership,
+  isOwner,
+  knownAccount,
+  mapsEmailDomainsToOrganizations,
+  mayBecomeOwner,
+  teamRoleLabel,
+} from './queries';
+export {
+  Settings as AccountSettingsValues,
+  SettingsChanges as AccountSettingsChanges,
+  defaultSettings as defaultAccountSettings,
+  planAllowsMultipleOrganizations,
+} from './settings';
+export type { Account, AccountState } from './state';

@@ -4,3 +4,4 @@ export * from './shared/decider';
 export * from './shared/facts';
 export * from './account';
 export * from './organization';
+export * from './ticket';

@@ -16,6 +16,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/uuid@[^/]+/node_modules/)?uuid/)'],
   moduleNameMapper: {
     '^@helpdesk/(events|domain|event-store|application)$': '<rootDir>/packages/$1/src',
+    '^@helpdesk/projections$': '<rootDir>/projections/src',
   },
   testTimeout: 30000,
 };

@@ -5,3 +5,4 @@ export * from './shared/facts';
 export * from './account';
 export * from './organization';
 export * from './ticket';
+export * from './user';

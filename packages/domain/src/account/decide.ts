@@ -17,11 +17,11 @@ import type {
   RenameAccount,
   TransferOwnership,
 } from './commands';
+import { planAllowsMultipleOrganizations } from '../shared/facts';
 import { canManageAccount, canTransferOwnership, mayBecomeOwner } from './queries';
 import {
   applySettingsChanges,
   defaultSettings,
-  planAllowsMultipleOrganizations,
   sameSettings,
   toEventSettings,
   type Settings,

@@ -8,7 +8,7 @@ export {
 } from './commands';
 export { accountDecider } from './decider';
 export {
-  allowsMultipleOrganizations,
+  accountAllowsMultipleOrganizations,
   canAccessSubscription,
   canManageAccount,
   canTransferOwnership,
@@ -22,6 +22,5 @@ export {
   Settings as AccountSettingsValues,
   SettingsChanges as AccountSettingsChanges,
   defaultSettings as defaultAccountSettings,
-  planAllowsMultipleOrganizations,
 } from './settings';
 export type { Account, AccountState } from './state';

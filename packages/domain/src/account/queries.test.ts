@@ -12,7 +12,7 @@ import {
   theSystem,
 } from './fixtures';
 import {
-  allowsMultipleOrganizations,
+  accountAllowsMultipleOrganizations,
   canAccessSubscription,
   knownAccount,
   mapsEmailDomainsToOrganizations,
@@ -66,12 +66,14 @@ describe('R4.7 team listings show the owner as "admin (owner)"', () => {
 describe('R2.1 end users may belong to several organizations', () => {
   it('when the plan allows it and the setting is on', () =>
     expect(
-      allowsMultipleOrganizations(
+      accountAllowsMultipleOrganizations(
         accountAfter(accountCreated('professional', { multipleOrganizations: true })),
       ),
     ).toBe(true));
   it('not while the setting is off', () =>
-    expect(allowsMultipleOrganizations(accountAfter(accountCreated('enterprise')))).toBe(false));
+    expect(accountAllowsMultipleOrganizations(accountAfter(accountCreated('enterprise')))).toBe(
+      false,
+    ));
   it('passes the facts on to user and ticket commands', () =>
     expect(
       knownAccount(accountAfter(accountCreated('enterprise', { multipleOrganizations: true }))),

@@ -1,6 +1,11 @@
 import type { Role, Uuid } from '@helpdesk/events';
-import type { CommandActor, KnownAccount, KnownUser } from '../shared/facts';
-import { planAllowsMultipleOrganizations } from './settings';
+import {
+  allowsMultipleOrganizations,
+  roleLabel,
+  type CommandActor,
+  type KnownAccount,
+  type KnownUser,
+} from '../shared/facts';
 import type { Account } from './state';
 
 /**
@@ -35,11 +40,14 @@ export const canAccessSubscription = (account: Account, actor: CommandActor): bo
 export const teamRoleLabel = (
   account: Account,
   user: { readonly id: Uuid; readonly role: Role },
-): string => (isOwner(account, user.id) ? `${user.role} (owner)` : user.role);
+): string => roleLabel(user.role, isOwner(account, user.id));
 
 /** R2.1: whether an end user of this account may belong to several organizations. */
-export const allowsMultipleOrganizations = (account: Account): boolean =>
-  planAllowsMultipleOrganizations(account.plan) && account.settings.multipleOrganizations;
+export const accountAllowsMultipleOrganizations = (account: Account): boolean =>
+  allowsMultipleOrganizations({
+    plan: account.plan,
+    multipleOrganizations: account.settings.multipleOrganizations,
+  });
 
 /** R6.4: an organization's domain names place new users only on the Enterprise plan. */
 export const mapsEmailDomainsToOrganizations = (account: Account): boolean =>

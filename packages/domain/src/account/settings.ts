@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Uuid, nullable, type AccountSettings, type Plan } from '@helpdesk/events';
+import { Uuid, nullable, type AccountSettings } from '@helpdesk/events';
 
 /** The account settings as the domain reads them (camelCase); events carry the snake_case form. */
 export const Settings = t.strict(
@@ -43,10 +43,6 @@ export const sameSettings = (a: Settings, b: Settings): boolean =>
   a.welcomeEmail.enabled === b.welcomeEmail.enabled &&
   a.welcomeEmail.templateId === b.welcomeEmail.templateId &&
   a.portalUrl === b.portalUrl;
-
-/** R2.1: several organizations per end user exist only on the Professional and Enterprise plans. */
-export const planAllowsMultipleOrganizations = (plan: Plan): boolean =>
-  plan === 'professional' || plan === 'enterprise';
 
 export const toEventSettings = (settings: Settings): AccountSettings => ({
   multiple_organizations: settings.multipleOrganizations,

@@ -45,3 +45,16 @@ export const KnownAccount = t.strict(
   'KnownAccount',
 );
 export type KnownAccount = t.TypeOf<typeof KnownAccount>;
+
+/** R2.1: several organizations per end user exist only on the Professional and Enterprise plans. */
+export const planAllowsMultipleOrganizations = (plan: Plan): boolean =>
+  plan === 'professional' || plan === 'enterprise';
+
+/** R2.1: whether an end user of this account may belong to several organizations. */
+export const allowsMultipleOrganizations = (
+  account: Pick<KnownAccount, 'plan' | 'multipleOrganizations'>,
+): boolean => account.multipleOrganizations && planAllowsMultipleOrganizations(account.plan);
+
+/** R4.7: team listings show who owns the account. */
+export const roleLabel = (role: Role, isOwner: boolean): string =>
+  isOwner && role === 'admin' ? 'admin (owner)' : role;

@@ -1,5 +1,5 @@
 import type { TicketEvent } from '@helpdesk/events';
-import { accept, forbidden, nothingToDo, refuse, type Decision } from '../shared/decision';
+import { accept, forbidden, nothingToDo, type Decision } from '../shared/decision';
 import type { ChangeRequester } from './commands';
 import { defaultOrganizationOf } from './organization-choice';
 import { isStaff, refusalOfParticipant } from './participants';

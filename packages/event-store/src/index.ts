@@ -1,1 +1,6 @@
 export * from './port';
+export * from './memory';
+export * from './subscription';
+export * from './esdb';
+export * from './postgres';
+export * from './open-event-store';

@@ -6,5 +6,8 @@ import type { EventStore } from '../port';
  */
 export interface AdapterUnderTest {
   readonly name: string;
-  readonly open: () => Promise<{ readonly store: EventStore; readonly dispose: () => Promise<void> }>;
+  readonly open: () => Promise<{
+    readonly store: EventStore;
+    readonly dispose: () => Promise<void>;
+  }>;
 }

@@ -1,0 +1,2 @@
+export { createEsdbEventStore, openEsdbEventStore } from './esdb-event-store';
+export type { EsdbEventStoreOptions } from './esdb-event-store';

@@ -1,0 +1,2 @@
+export * from './expected-revision';
+export * from './memory-event-store';

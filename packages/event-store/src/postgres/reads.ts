@@ -1,0 +1,90 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreError } from '../port';
+import { EventRow, HeadRow, decodeRows, eventColumns, toRecordedEvent } from './rows';
+import type { SchemaName } from './schema-name';
+import type { SqlSession } from './sql-client';
+import { failedTo } from './store-errors';
+
+/** `LIMIT null` is `LIMIT ALL`; a negative count reads nothing, as in the memory store. */
+const limitOf = (maxCount: number | undefined): number | null =>
+  maxCount === undefined ? null : Math.max(0, Math.floor(maxCount));
+
+const lastRevision = '9223372036854775807';
+
+const selectEvents = (
+  session: SqlSession,
+  what: string,
+  sql: string,
+  params: unknown[],
+): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
+  pipe(
+    TE.tryCatch(() => session.query(sql, params), failedTo(what)),
+    TE.chainEitherK(({ rows }) => decodeRows(EventRow, rows)),
+    TE.map((rows) => rows.map(toRecordedEvent)),
+  );
+
+export const readStream = (
+  session: SqlSession,
+  schema: SchemaName,
+  streamName: string,
+  options: ReadStreamOptions = {},
+): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
+  options.direction === 'backwards'
+    ? selectEvents(
+        session,
+        `read ${streamName}`,
+        `SELECT ${eventColumns} FROM ${schema}.events e
+         WHERE e.stream_name = $1 AND e.revision <= $2::bigint
+         ORDER BY e.revision DESC LIMIT $3`,
+        [streamName, options.fromRevision?.toString() ?? lastRevision, limitOf(options.maxCount)],
+      )
+    : selectEvents(
+        session,
+        `read ${streamName}`,
+        `SELECT ${eventColumns} FROM ${schema}.events e
+         WHERE e.stream_name = $1 AND e.revision >= $2::bigint
+         ORDER BY e.revision LIMIT $3`,
+        [streamName, (options.fromRevision ?? 0n).toString(), limitOf(options.maxCount)],
+      );
+
+/**
+ * One page of the log strictly after `after`. Positions are numbered in commit order (see
+ * `append_events`), so a page never lacks an event that a later page could reveal below its end.
+ */
+export const readAll = (
+  session: SqlSession,
+  schema: SchemaName,
+  options: ReadAllOptions = {},
+): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
+  selectEvents(
+    session,
+    'read the log',
+    `SELECT ${eventColumns} FROM ${schema}.events e
+     WHERE e.global_position > $1::bigint
+       AND ($2::text[] IS NULL OR e.stream_name ^@ ANY ($2::text[]))
+     ORDER BY e.global_position LIMIT $3`,
+    [
+      (options.after ?? 0n).toString(),
+      options.filter === undefined ? null : [...options.filter.streamPrefixes],
+      limitOf(options.maxCount),
+    ],
+  );
+
+export const headPosition = (
+  session: SqlSession,
+  schema: SchemaName,
+): TE.TaskEither<StoreError, bigint | undefined> =>
+  pipe(
+    TE.tryCatch(
+      () => session.query(`SELECT max(global_position)::text AS head FROM ${schema}.events`),
+      failedTo('read the head of the log'),
+    ),
+    TE.chainEitherK(({ rows }) => decodeRows(HeadRow, rows)),
+    TE.chainEitherK((rows) =>
+      rows[0] === undefined
+        ? E.left(failedTo('read the head of the log')('no row came back'))
+        : E.right(rows[0].head ?? undefined),
+    ),
+  );

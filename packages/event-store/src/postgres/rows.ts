@@ -1,0 +1,86 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as t from 'io-ts';
+import type { RecordedEvent, StoreError } from '../port';
+
+/** A bigint column read as text (`::text` in every select): both clients would round it to a number. */
+export const BigIntFromText = new t.Type<bigint, string, unknown>(
+  'BigIntFromText',
+  (u): u is bigint => typeof u === 'bigint',
+  (u, c) => (typeof u === 'string' && /^-?\d+$/.test(u) ? t.success(BigInt(u)) : t.failure(u, c)),
+  (b) => b.toString(),
+);
+
+/** `timestamptz`: both clients give a `Date`; text is accepted for a client configured otherwise. */
+const Timestamp = new t.Type<Date, Date, unknown>(
+  'Timestamp',
+  (u): u is Date => u instanceof Date,
+  (u, c) => {
+    const date = u instanceof Date ? u : typeof u === 'string' ? new Date(u) : undefined;
+    return date !== undefined && !Number.isNaN(date.getTime()) ? t.success(date) : t.failure(u, c);
+  },
+  (d) => d,
+);
+
+export const EventRow = t.type({
+  global_position: BigIntFromText,
+  stream_name: t.string,
+  revision: BigIntFromText,
+  event_id: t.string,
+  type: t.string,
+  data: t.unknown,
+  metadata: t.unknown,
+  recorded_at: Timestamp,
+});
+
+/**
+ * The columns `EventRow` decodes, for `SELECT ${eventColumns} FROM events e`. Order by `e.`
+ * columns: a bare `global_position` in ORDER BY would sort by the text alias.
+ */
+export const eventColumns = `e.global_position::text AS global_position, e.stream_name,
+  e.revision::text AS revision, e.event_id, e.type, e.data, e.metadata, e.recorded_at`;
+
+export const AppendOutcomeRow = t.type({
+  request_index: t.number,
+  appended: t.boolean,
+  actual_revision: t.union([BigIntFromText, t.null]),
+  next_revision: t.union([BigIntFromText, t.null]),
+  last_position: t.union([BigIntFromText, t.null]),
+});
+export type AppendOutcomeRow = t.TypeOf<typeof AppendOutcomeRow>;
+
+export const HeadRow = t.type({ head: t.union([BigIntFromText, t.null]) });
+
+const describeErrors = (errors: t.Errors): string =>
+  errors
+    .map((error) =>
+      error.context
+        .map((entry) => entry.key)
+        .filter((key) => key !== '')
+        .join('.'),
+    )
+    .join(', ');
+
+/** Decodes rows read from the store; a row that does not fit is reported, never cast. */
+export const decodeRows = <C extends t.Mixed>(
+  codec: C,
+  rows: ReadonlyArray<unknown>,
+): E.Either<StoreError, ReadonlyArray<t.TypeOf<C>>> =>
+  pipe(
+    t.array(codec).decode(rows),
+    E.mapLeft((errors): StoreError => ({
+      kind: 'StoreUnavailable',
+      message: `unexpected rows from the event store at ${describeErrors(errors)}`,
+    })),
+  );
+
+export const toRecordedEvent = (row: t.TypeOf<typeof EventRow>): RecordedEvent => ({
+  id: row.event_id,
+  type: row.type,
+  streamName: row.stream_name,
+  revision: row.revision,
+  globalPosition: row.global_position,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at,
+});

@@ -1,0 +1,2 @@
+export * from './change-notifier';
+export * from './catch-up-subscription';

@@ -6,3 +6,5 @@ export * from './account';
 export * from './organization';
 export * from './ticket';
 export * from './user';
+export * from './claim';
+export * from './shared/tagged-union';

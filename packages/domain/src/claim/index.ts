@@ -1,0 +1,3 @@
+export { ClaimCommand, ClaimValue, ReleaseValue, TransferClaim } from './commands';
+export { claimDecider } from './decider';
+export type { ClaimState } from './state';

@@ -59,7 +59,8 @@ const decideForActiveUser = (
 
 /**
  * R3.5: a merged user is gone for good (only the merge that retired it may still be completed);
- * a deleted one too (deleting it again changes nothing).
+ * a deleted one too (deleting it again changes nothing). R2.9: a removed organization is gone for
+ * every user, retired ones included, so that no fact about them still names it.
  */
 const decideForRetiredUser = (
   command: CommandOnExistingUser,
@@ -68,6 +69,7 @@ const decideForRetiredUser = (
   if (user.status === 'merged' && command.type === 'CompleteMerge')
     return completeMerge(command, user);
   if (user.status === 'deleted' && command.type === 'DeleteUser') return nothingToDo();
+  if (command.type === 'LeaveRemovedOrganization') return leaveRemovedOrganization(command, user);
   return refuse('R3.5', `the user was ${user.status} and cannot be changed`);
 };
 

@@ -1,0 +1,4 @@
+export * from './app-error';
+export * from './context';
+export * from './handle-command';
+export { loadStream, type LoadedStream } from './load-stream';

@@ -1,0 +1,3 @@
+export * from './fixed-clock';
+export * from './instrumented-store';
+export * from './sequential-ids';

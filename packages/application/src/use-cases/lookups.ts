@@ -1,0 +1,75 @@
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import {
+  accountDecider,
+  knownAccount,
+  ticketDecider,
+  toKnownUser,
+  userDecider,
+  type Account,
+  type ExistingTicket,
+  type ExistingUser,
+  type KnownAccount,
+  type KnownUser,
+} from '@helpdesk/domain';
+import { streams, type Uuid } from '@helpdesk/events';
+import type { EventStore } from '@helpdesk/event-store';
+import { domainRefusal, type AppError } from '../command/app-error';
+import { loadStream } from '../command/load-stream';
+
+/**
+ * Facts a command carries about other aggregates, read straight from their streams (always up to
+ * date, unlike a read model). A missing aggregate, or one of another account, is not found.
+ */
+
+const notFound = (entity: string, id: Uuid): AppError =>
+  domainRefusal({ kind: 'NotFound', entity, message: `${entity} ${id} not found` });
+
+export const loadAccount = (store: EventStore, accountId: Uuid): TE.TaskEither<AppError, Account> =>
+  pipe(
+    loadStream(store, accountDecider, streams.account(accountId)),
+    TE.chain(({ state }) =>
+      state === null ? TE.left(notFound('account', accountId)) : TE.right(state),
+    ),
+  );
+
+export const loadUser = (
+  store: EventStore,
+  accountId: Uuid,
+  userId: Uuid,
+): TE.TaskEither<AppError, ExistingUser> =>
+  pipe(
+    loadStream(store, userDecider, streams.user(userId)),
+    TE.chain(({ state }) =>
+      state.exists && state.accountId === accountId
+        ? TE.right(state)
+        : TE.left(notFound('user', userId)),
+    ),
+  );
+
+export const loadTicket = (
+  store: EventStore,
+  accountId: Uuid,
+  ticketId: Uuid,
+): TE.TaskEither<AppError, ExistingTicket> =>
+  pipe(
+    loadStream(store, ticketDecider, streams.ticket(ticketId)),
+    TE.chain(({ state }) =>
+      state.exists && state.accountId === accountId
+        ? TE.right(state)
+        : TE.left(notFound('ticket', ticketId)),
+    ),
+  );
+
+export const knownAccountOf = (
+  store: EventStore,
+  accountId: Uuid,
+): TE.TaskEither<AppError, KnownAccount> =>
+  pipe(loadAccount(store, accountId), TE.map(knownAccount));
+
+export const knownUserOf = (
+  store: EventStore,
+  accountId: Uuid,
+  userId: Uuid,
+): TE.TaskEither<AppError, KnownUser> =>
+  pipe(loadUser(store, accountId, userId), TE.map(toKnownUser));

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { decodeEvent, decodeEventData, eventCatalog, EventMetadata } from './index';
+import type { EventMetadata } from './index';
+import { decodeEvent, decodeEventData, eventCatalog } from './index';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

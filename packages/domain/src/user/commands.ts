@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { EmailAddress, NonEmptyString, Role, UserSource, Uuid, nullable } from '@helpdesk/events';
 import { CommandActor, KnownAccount, KnownUser } from '../shared/facts';
 import { NewProfile, ProfileChanges } from './profile';
-import { taggedUnion } from './tagged-union';
+import { taggedUnion } from '../shared/tagged-union';
 
 /**
  * The user's commands. Facts about other aggregates (the account, the other user of a merge, who

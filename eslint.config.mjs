@@ -24,6 +24,14 @@ export default tseslint.config(
     },
   },
   {
+    // the EventStoreDB test server lives with the tests, never in the product
+    files: ['**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-server/**', '**/testing/**', '**/contract/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/test-server', '**/test-server/**'] }],
+    },
+  },
+  {
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['**/*.test.ts', 'packages/domain/src/testing/**'],
     rules: {

@@ -1,6 +1,7 @@
 import type * as t from 'io-ts';
 import { accountEvents, type AccountEvent } from './account';
 import { claimEvents, type ClaimEvent } from './claim';
+import { configurationEvents, type ConfigurationEvent } from './configuration';
 import type { EventDefinition } from './define-event';
 import { organizationEvents, type OrganizationEvent } from './organization';
 import { ticketEvents, type TicketEvent } from './ticket';
@@ -13,9 +14,11 @@ export const eventCatalog: ReadonlyArray<EventDefinition<string, t.Mixed>> = [
   ...organizationEvents,
   ...ticketEvents,
   ...claimEvents,
+  ...configurationEvents,
 ];
 
-export type DomainEvent = AccountEvent | UserEvent | OrganizationEvent | TicketEvent | ClaimEvent;
+export type DomainEvent =
+  AccountEvent | UserEvent | OrganizationEvent | TicketEvent | ClaimEvent | ConfigurationEvent;
 export type EventType = DomainEvent['type'];
 
 const byType: ReadonlyMap<string, EventDefinition<string, t.Mixed>> = new Map(

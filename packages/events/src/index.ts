@@ -7,5 +7,6 @@ export * from './user';
 export * from './organization';
 export * from './ticket';
 export * from './claim';
+export * from './configuration';
 export * from './catalog';
 export * from './decode';

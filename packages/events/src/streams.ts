@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { normalizeEmail } from './primitives';
 
 /** Stream names are `<category>-<id>` (architecture.md, "Events"). */
-export const streamCategories = ['account', 'user', 'organization', 'ticket', 'claim'] as const;
+export const streamCategories = [
+  'account',
+  'user',
+  'organization',
+  'ticket',
+  'claim',
+  'template',
+  'trigger',
+  'macro',
+  'integration',
+] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 /** What a uniqueness claim stream guards; each is unique within one account. */
@@ -19,6 +29,11 @@ export const streams = {
   user: (userId: string) => `user-${userId}`,
   organization: (organizationId: string) => `organization-${organizationId}`,
   ticket: (ticketId: string) => `ticket-${ticketId}`,
+  /** an email template (R6.2, R6.5) */
+  template: (templateId: string) => `template-${templateId}`,
+  trigger: (triggerId: string) => `trigger-${triggerId}`,
+  macro: (macroId: string) => `macro-${macroId}`,
+  integration: (integrationId: string) => `integration-${integrationId}`,
   /**
    * A claim stream holds no personal data in its name: the value is hashed. Appending its first
    * event with "no stream" expected is what makes the claim exclusive on every event store.

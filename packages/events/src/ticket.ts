@@ -119,6 +119,15 @@ export const CollaboratorReplaced = defineEvent(
     user_id: Uuid,
   },
 );
+export const TicketTagAdded = defineEvent(
+  'TicketTagAdded',
+  'ticket',
+  'A tag was put on the ticket, by hand or by a trigger action (R6.5).',
+  {
+    ticket_id: Uuid,
+    tag: NonEmptyString,
+  },
+);
 
 export const ticketEvents = [
   TicketCreated,
@@ -131,5 +140,6 @@ export const ticketEvents = [
   CollaboratorAdded,
   CollaboratorRemoved,
   CollaboratorReplaced,
+  TicketTagAdded,
 ] as const;
 export type TicketEvent = EventOf<(typeof ticketEvents)[number]>;

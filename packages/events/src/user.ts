@@ -190,6 +190,29 @@ export const UserDeleted = defineEvent(
     user_id: Uuid,
   },
 );
+/**
+ * R6.7, R6.8: a portal password reset was started: a single-use, expiring link is on its way to
+ * the user. The link's token, like any password, is kept hashed outside the event log; `reset_id`
+ * names that credential, never its secret.
+ */
+export const PasswordResetRequested = defineEvent(
+  'PasswordResetRequested',
+  'user',
+  'A portal password reset was started by the user or an agent (R6.7); the link is never in the event (R6.8).',
+  {
+    user_id: Uuid,
+    reset_id: Uuid,
+  },
+);
+export const PasswordResetCompleted = defineEvent(
+  'PasswordResetCompleted',
+  'user',
+  "The user set a portal password through the reset's single-use link (R6.8); the password is not in the event.",
+  {
+    user_id: Uuid,
+    reset_id: Uuid,
+  },
+);
 
 export const userEvents = [
   UserCreated,
@@ -207,5 +230,7 @@ export const userEvents = [
   MergedUserAbsorbed,
   UserMergeCompleted,
   UserDeleted,
+  PasswordResetRequested,
+  PasswordResetCompleted,
 ] as const;
 export type UserEvent = EventOf<(typeof userEvents)[number]>;

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { NonEmptyString, TicketStatus, Uuid, nullable } from '@helpdesk/events';
 import { CommandActor, KnownUser } from '../shared/facts';
+import { TagInput } from './tags';
 
 /**
  * The ticket's commands. Facts about other aggregates (`KnownUser`) are looked up by the
@@ -177,6 +178,18 @@ export const ArchiveTicket = t.strict(
 );
 export type ArchiveTicket = t.TypeOf<typeof ArchiveTicket>;
 
+/** R6.5: a trigger's `add_tag` action, or an agent tagging by hand. */
+export const AddTicketTag = t.strict(
+  {
+    type: t.literal('AddTicketTag'),
+    ticketId: Uuid,
+    actor: CommandActor,
+    tag: TagInput,
+  },
+  'AddTicketTag',
+);
+export type AddTicketTag = t.TypeOf<typeof AddTicketTag>;
+
 export const TicketCommand = t.union(
   [
     CreateTicket,
@@ -190,6 +203,7 @@ export const TicketCommand = t.union(
     AddCollaborator,
     RemoveCollaborator,
     ArchiveTicket,
+    AddTicketTag,
   ],
   'TicketCommand',
 );

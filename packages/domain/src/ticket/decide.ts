@@ -9,6 +9,7 @@ import { archiveTicket, changeTicketStatus } from './lifecycle';
 import { moveToMergeTarget } from './merge';
 import { changeTicketOrganization, moveTicketOrganization } from './organization';
 import { changeRequester } from './requester';
+import { addTicketTag } from './tags';
 import type { Ticket } from './state';
 
 export const decide = (command: TicketCommand, state: Ticket): Decision<TicketEvent> => {
@@ -35,6 +36,8 @@ export const decide = (command: TicketCommand, state: Ticket): Decision<TicketEv
       return removeCollaborator(command, state);
     case 'ArchiveTicket':
       return archiveTicket(command, state);
+    case 'AddTicketTag':
+      return addTicketTag(command, state);
     default:
       return assertNever(command);
   }

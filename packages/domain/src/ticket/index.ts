@@ -1,4 +1,5 @@
 export {
+  AddTicketTag,
   AddCollaborator,
   AddComment,
   ArchiveTicket,
@@ -22,3 +23,4 @@ export { initialState as initialTicketState, evolve as evolveTicket } from './st
 export { decide as decideTicket } from './decide';
 export { ticketDecider } from './decider';
 export { defaultOrganizationOf } from './organization-choice';
+export { TagInput, normalizeTag } from './tags';

@@ -19,6 +19,8 @@ export interface ExistingTicket {
   readonly collaboratorIds: ReadonlyArray<Uuid>;
   /** kept so that a repeated AddComment decides nothing */
   readonly commentIds: ReadonlyArray<Uuid>;
+  /** normalised tags, each once (R6.5: a trigger may add one) */
+  readonly tags: ReadonlyArray<string>;
 }
 
 export type Ticket = { readonly exists: false } | ExistingTicket;
@@ -66,6 +68,10 @@ const evolveExisting = (ticket: ExistingTicket, event: TicketEvent): ExistingTic
           event.data.user_id,
         ),
       };
+    case 'TicketTagAdded':
+      return ticket.tags.includes(event.data.tag)
+        ? ticket
+        : { ...ticket, tags: [...ticket.tags, event.data.tag] };
     default:
       return assertNever(event);
   }
@@ -90,5 +96,6 @@ export const evolve = (state: Ticket, event: TicketEvent): Ticket => {
     channel: data.channel,
     collaboratorIds: [...new Set(data.collaborator_ids)],
     commentIds: [],
+    tags: [],
   };
 };

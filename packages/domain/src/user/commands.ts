@@ -160,6 +160,16 @@ export const CompleteMerge = command('CompleteMerge', {
   ccsReplaced: Count,
 });
 export const DeleteUser = command('DeleteUser', { isOwner: t.boolean });
+/**
+ * R6.7: the user (or, for the forgot-password form, the system) or an agent starts a portal
+ * password reset; `resetId` names the hashed single-use credential the application keeps (R6.8).
+ */
+export const RequestPasswordReset = command('RequestPasswordReset', {
+  actor: CommandActor,
+  resetId: Uuid,
+});
+/** R6.8: the reset's link was used; the application has checked and spent its token. */
+export const CompletePasswordReset = command('CompletePasswordReset', { resetId: Uuid });
 
 export const UserCommand = taggedUnion('UserCommand', {
   CreateUser,
@@ -178,6 +188,8 @@ export const UserCommand = taggedUnion('UserCommand', {
   AbsorbMergedUser,
   CompleteMerge,
   DeleteUser,
+  RequestPasswordReset,
+  CompletePasswordReset,
 });
 export type UserCommand = t.TypeOf<typeof UserCommand>;
 
@@ -197,3 +209,5 @@ export type MergeInto = t.TypeOf<typeof MergeInto>;
 export type AbsorbMergedUser = t.TypeOf<typeof AbsorbMergedUser>;
 export type CompleteMerge = t.TypeOf<typeof CompleteMerge>;
 export type DeleteUser = t.TypeOf<typeof DeleteUser>;
+export type RequestPasswordReset = t.TypeOf<typeof RequestPasswordReset>;
+export type CompletePasswordReset = t.TypeOf<typeof CompletePasswordReset>;

@@ -13,6 +13,7 @@ import {
   removeOrganizationMembership,
 } from './memberships';
 import { completeMerge, mergeInto } from './merge';
+import { completePasswordReset, requestPasswordReset } from './password';
 import type { ExistingUser, User } from './state';
 
 type CommandOnExistingUser = Exclude<UserCommand, CreateUser>;
@@ -52,6 +53,10 @@ const decideForActiveUser = (
       return completeMerge(command, user);
     case 'DeleteUser':
       return deleteUser(command, user);
+    case 'RequestPasswordReset':
+      return requestPasswordReset(command, user);
+    case 'CompletePasswordReset':
+      return completePasswordReset(command, user);
     default:
       return assertNever(command);
   }

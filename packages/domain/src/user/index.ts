@@ -6,4 +6,5 @@ export type { ExistingUser, Membership, User, UserIdentity } from './state';
 export { Profile, NewProfile, ProfileChanges } from './profile';
 export { mayCreate } from './creation';
 export { isIdentifiable, maxRequestedTicketsToMerge } from './merge';
+export { mayStartPasswordReset } from './password';
 export * from './queries';

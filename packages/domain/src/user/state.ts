@@ -38,6 +38,11 @@ export interface ExistingUser {
   readonly defaultOrganizationId: Uuid | null;
   /** users merged into this one, so that absorbing one twice changes nothing (R3.9) */
   readonly absorbedSourceIds: ReadonlyArray<Uuid>;
+  /** R6.8: password resets started, and those whose single-use link was used */
+  readonly passwordResets: {
+    readonly requested: ReadonlyArray<Uuid>;
+    readonly completed: ReadonlyArray<Uuid>;
+  };
 }
 
 /** A user stream folds into a user, or into nothing when the user was never created. */
@@ -108,6 +113,22 @@ const evolveExisting = (user: ExistingUser, event: UserEvent): ExistingUser => {
       return { ...user, mergeCompleted: true };
     case 'UserDeleted':
       return { ...user, status: 'deleted' };
+    case 'PasswordResetRequested':
+      return {
+        ...user,
+        passwordResets: {
+          ...user.passwordResets,
+          requested: [...user.passwordResets.requested, event.data.reset_id],
+        },
+      };
+    case 'PasswordResetCompleted':
+      return {
+        ...user,
+        passwordResets: {
+          ...user.passwordResets,
+          completed: [...user.passwordResets.completed, event.data.reset_id],
+        },
+      };
     default:
       return assertNever(event);
   }
@@ -130,6 +151,7 @@ export const evolve = (user: User, event: UserEvent): User => {
       memberships: [],
       defaultOrganizationId: null,
       absorbedSourceIds: [],
+      passwordResets: { requested: [], completed: [] },
     };
   // events of a stream whose creation was never seen have nothing to change
   return user.exists ? evolveExisting(user, event) : user;

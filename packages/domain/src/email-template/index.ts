@@ -1,0 +1,9 @@
+export {
+  ChangeEmailTemplate,
+  CreateEmailTemplate,
+  EmailTemplateCommand,
+  RemoveEmailTemplate,
+  TemplateUse,
+} from './commands';
+export { emailTemplateDecider } from './decider';
+export type { EmailTemplate, EmailTemplateState } from './state';

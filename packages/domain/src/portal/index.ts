@@ -1,0 +1,6 @@
+export {
+  canSeeInPortal,
+  portalTicketFilter,
+  portalViewerOf,
+  type PortalViewer,
+} from './visibility';

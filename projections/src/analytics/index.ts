@@ -1,0 +1,2 @@
+export { analyticsProjection } from './projection';
+export * from './queries';

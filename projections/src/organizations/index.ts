@@ -1,0 +1,2 @@
+export { organizationsProjection } from './projection';
+export * from './queries';

@@ -1,0 +1,111 @@
+/**
+ * Multi-row statements: a batch of rows travels as one array per column and is expanded by
+ * `unnest`, so a batch of any size is one statement and one round trip.
+ */
+export interface Column<Row> {
+  readonly name: string;
+  /** the PostgreSQL type of the array element the value travels as */
+  readonly type: string;
+  readonly value: (row: Row) => unknown;
+  /** how the unnested value becomes the column's value, e.g. `collaborator_ids::uuid[]` */
+  readonly select?: string;
+}
+
+export interface Statement {
+  readonly text: string;
+  readonly params: unknown[];
+}
+
+export const column = <Row>(
+  name: string,
+  type: string,
+  value: (row: Row) => unknown,
+  select?: string,
+): Column<Row> => (select === undefined ? { name, type, value } : { name, type, value, select });
+
+/** Types whose values need no quoting in an array literal: no comma, brace, quote or space. */
+const unquotedTypes = new Set(['uuid', 'bigint', 'integer', 'boolean', 'timestamptz']);
+
+/** A value of those types as they are written; anything else is quoted, and fails its cast loudly. */
+const bareToken = /^[0-9A-Za-z:.+-]+$/;
+
+const quoted = (value: string): string => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * One column of a batch as a PostgreSQL array literal (`{a,b,NULL}`). Written here rather than by
+ * the client's generic serializer: most values need no quoting, and this is the hot path of a rebuild.
+ */
+export const arrayLiteral = (type: string, values: ReadonlyArray<unknown>): string => {
+  const bare = unquotedTypes.has(type);
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i];
+    if (value === null || value === undefined) parts[i] = 'NULL';
+    else {
+      const text = String(value);
+      parts[i] = bare && bareToken.test(text) ? text : quoted(text);
+    }
+  }
+  return `{${parts.join(',')}}`;
+};
+
+/**
+ * `ROWS FROM (unnest($1::uuid[]), ..., jsonb_array_elements($9::jsonb)) AS alias(a, ...)` with its
+ * parameters: one array per column, zipped row by row. A `jsonb` column travels as one JSON
+ * array (its values are plain values, not strings): no quoting in JavaScript, one parse in SQL.
+ * A JSON null arrives as JSON `null`, not SQL NULL.
+ */
+export const unnestSource = <Row>(
+  columns: ReadonlyArray<Column<Row>>,
+  rows: ReadonlyArray<Row>,
+  alias: string,
+): Statement => ({
+  text: `ROWS FROM (${columns
+    .map((c, i) =>
+      c.type === 'jsonb'
+        ? `jsonb_array_elements($${i + 1}::jsonb)`
+        : `unnest($${i + 1}::${c.type}[])`,
+    )
+    .join(', ')}) AS ${alias}(${columns.map((c) => c.name).join(', ')})`,
+  params: columns.map((c) =>
+    c.type === 'jsonb'
+      ? JSON.stringify(rows.map(c.value))
+      : arrayLiteral(c.type, rows.map(c.value)),
+  ),
+});
+
+/** `INSERT INTO table (...) SELECT ... FROM unnest(...)`, then `suffix` (e.g. `ON CONFLICT ...`). */
+export const insertRows = <Row>(
+  table: string,
+  columns: ReadonlyArray<Column<Row>>,
+  rows: ReadonlyArray<Row>,
+  suffix = '',
+): Statement => {
+  const source = unnestSource(columns, rows, 'r');
+  return {
+    text: `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')})
+      SELECT ${columns.map((c) => c.select ?? c.name).join(', ')} FROM ${source.text} ${suffix}`,
+    params: source.params,
+  };
+};
+
+/**
+ * A list as one text value (`{a,b}`), for an array column of a multi-row statement (an array of
+ * arrays cannot travel). Only for values that need no quoting: uuids, domain names.
+ */
+export const plainArrayLiteral = (values: ReadonlyArray<string>): string => `{${values.join(',')}}`;
+
+/** Runs the statements one after the other, skipping those with no rows. */
+export const runAll = async (
+  session: { query: (text: string, params?: unknown[]) => Promise<unknown> },
+  statements: ReadonlyArray<Statement | undefined>,
+): Promise<void> => {
+  for (const statement of statements)
+    if (statement !== undefined) await session.query(statement.text, statement.params);
+};
+
+/** A statement over rows, or nothing when there are none. */
+export const whenAny = <Row>(
+  rows: ReadonlyArray<Row>,
+  build: (rows: ReadonlyArray<Row>) => Statement,
+): Statement | undefined => (rows.length === 0 ? undefined : build(rows));

@@ -1,0 +1,43 @@
+import { isTicketEvent, type ProjectedOf } from '../read-model/events';
+import { column, insertRows, runAll, whenAny } from '../read-model/multi-row';
+import type { Projection } from '../runtime/projection';
+import type { TicketEvent } from '@helpdesk/events';
+import { auditEventsOf, relOf } from './audit-events';
+import { ticketAuditsSchema } from './schema';
+
+type Ticket = ProjectedOf<TicketEvent>;
+
+const auditColumns = [
+  column<Ticket>('ticket_id', 'uuid', (e) => e.event.data.ticket_id),
+  column<Ticket>('stream_revision', 'bigint', (e) => e.revision.toString()),
+  column<Ticket>('global_position', 'bigint', (e) => e.globalPosition.toString()),
+  column<Ticket>('event_id', 'uuid', (e) => e.eventId),
+  column<Ticket>('account_id', 'uuid', (e) => e.metadata.account_id),
+  column<Ticket>('event_type', 'text', (e) => e.event.type),
+  column<Ticket>('created_at', 'timestamptz', (e) => e.metadata.occurred_at),
+  column<Ticket>('author_id', 'uuid', (e) => e.metadata.actor.id),
+  column<Ticket>('actor_type', 'text', (e) => e.metadata.actor.type),
+  column<Ticket>('channel', 'text', (e) => e.metadata.via.channel),
+  column<Ticket>('rel', 'text', (e) => relOf(e.event, e.metadata.via.rel)),
+  column<Ticket>('correlation_id', 'text', (e) => e.metadata.correlation_id),
+  column<Ticket>('causation_id', 'text', (e) => e.metadata.causation_id),
+  column<Ticket>('events', 'jsonb', (e) => auditEventsOf(e.event)),
+];
+
+/**
+ * `ticket_audits`: one audit per ticket event (not per command), so that an audit is exactly one
+ * entry of the log (its event id, revision and position) and the table is only ever appended to:
+ * one multi-row insert per batch. A replayed event is ignored.
+ */
+export const ticketAuditsProjection: Projection = {
+  name: 'ticket_audits',
+  filter: { streamPrefixes: ['ticket-'] },
+  tables: ['ticket_audits'],
+  schema: ticketAuditsSchema,
+  apply: async (session, events) => {
+    const audits = events.filter(isTicketEvent);
+    await runAll(session, [
+      whenAny(audits, (rows) => insertRows('ticket_audits', auditColumns, rows)),
+    ]);
+  },
+};

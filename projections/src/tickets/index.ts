@@ -1,0 +1,3 @@
+export { ticketsProjection } from './projection';
+export * from './queries';
+export * from './snapshots';

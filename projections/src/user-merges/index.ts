@@ -1,0 +1,2 @@
+export { userMergesProjection } from './projection';
+export * from './queries';

@@ -27,7 +27,15 @@ export interface Projection {
   readonly tables: ReadonlyArray<string>;
   /** SQL creating its tables and indexes in the current `search_path` (idempotent) */
   readonly schema: string;
-  /** analyst views over its tables, recreated after every swap (may be empty) */
+  /**
+   * analyst views over its tables (may be absent), run after every swap with `search_path` at the
+   * live schema: write them `CREATE OR REPLACE VIEW`, they may have been dropped with a table
+   */
   readonly views?: string;
+  /**
+   * bump it when `apply` writes different rows for the same events: the live tables then count as
+   * stale (`installReadModels` reports them) and an interrupted rebuild starts over instead of resuming
+   */
+  readonly version?: number;
   readonly apply: (session: SqlSession, events: ReadonlyArray<ProjectedEvent>) => Promise<void>;
 }

@@ -1,0 +1,12 @@
+export * from './runtime';
+export * from './read-model';
+export * from './accounts';
+export * from './organizations';
+export * from './users';
+export * from './tickets';
+export * from './ticket-audits';
+export * from './user-merges';
+export * from './integrations';
+export * from './analytics';
+export { allProjections } from './all-projections';
+export * from './credentials';

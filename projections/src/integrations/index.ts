@@ -1,0 +1,2 @@
+export { integrationsProjection } from './projection';
+export * from './queries';

@@ -1,0 +1,70 @@
+import type { SqlClient, SqlSession } from '@helpdesk/event-store';
+import { lockCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoints';
+import type { ProjectedEvent, Projection } from './projection';
+
+/** One projection's share of a transaction: its events, and the checkpoint move they make. */
+export interface BatchPart {
+  readonly projection: Projection;
+  /** the schema holding its tables and checkpoint: the live one, or a rebuild's scratch schema */
+  readonly schema: string;
+  readonly events: ReadonlyArray<ProjectedEvent>;
+  /** the checkpoint this batch starts from: if another writer moved it, nothing is written */
+  readonly from: Checkpoint;
+  /** the checkpoint after the batch: its last event, or further when the events between were not for it */
+  readonly to: bigint;
+}
+
+export type BatchOutcome =
+  | { readonly kind: 'applied' }
+  /** another writer moved the checkpoint first: re-read it and go on from there */
+  | { readonly kind: 'moved'; readonly name: string; readonly actual: Checkpoint };
+
+class CheckpointMoved extends Error {
+  constructor(
+    readonly projectionName: string,
+    readonly actual: Checkpoint,
+  ) {
+    super(`the checkpoint of ${projectionName} moved to ${actual ?? 'the start'}`);
+  }
+}
+
+/** Makes unqualified names resolve in `schema` until the transaction ends. */
+export const useSchema = (session: SqlSession, schema: string): Promise<unknown> =>
+  session.exec(`SET LOCAL search_path TO ${schema}`);
+
+const applyPart = async (session: SqlSession, part: BatchPart): Promise<void> => {
+  const { projection, schema } = part;
+  await useSchema(session, schema);
+  const current = await lockCheckpoint(session, schema, projection.name);
+  if (current?.position !== part.from)
+    throw new CheckpointMoved(projection.name, current?.position);
+  if (part.events.length > 0) await projection.apply(session, part.events);
+  await writeCheckpoint(session, schema, projection.name, part.to);
+};
+
+/**
+ * Applies the parts and moves their checkpoints in ONE transaction: either every row and every
+ * checkpoint is written, or none is. That is what makes each event count exactly once whatever
+ * moment the process dies at. Each checkpoint row is locked first, so two writers of one
+ * projection queue, and the second finds the checkpoint moved instead of applying events twice.
+ * A failure of `apply` (or of the database) rejects, after the rollback.
+ */
+export const applyInOneTransaction = async (
+  client: SqlClient,
+  parts: ReadonlyArray<BatchPart>,
+  options: { readonly lazyCommit?: boolean } = {},
+): Promise<BatchOutcome> => {
+  try {
+    await client.transaction(async (session) => {
+      // a rebuild's scratch commits need not wait for the disk: a database crash may lose the
+      // last few, rows and checkpoint together, and the rebuild redoes them
+      if (options.lazyCommit === true) await session.exec('SET LOCAL synchronous_commit TO off');
+      for (const part of parts) await applyPart(session, part);
+    });
+    return { kind: 'applied' };
+  } catch (error) {
+    if (error instanceof CheckpointMoved)
+      return { kind: 'moved', name: error.projectionName, actual: error.actual };
+    throw error;
+  }
+};

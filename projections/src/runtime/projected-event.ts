@@ -1,0 +1,72 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { decodeEvent, type DecodeIssue } from '@helpdesk/events';
+import type { EventFilter, RecordedEvent } from '@helpdesk/event-store';
+import type { ProjectedEvent } from './projection';
+
+/** An event of the log that no longer decodes: its projection stops there, it is never skipped. */
+export interface CorruptEvent {
+  readonly kind: 'CorruptEvent';
+  readonly globalPosition: bigint;
+  readonly streamName: string;
+  readonly eventId: string;
+  readonly type: string;
+  readonly message: string;
+  readonly issues: ReadonlyArray<DecodeIssue>;
+}
+
+export const describeCorruptEvent = (corrupt: CorruptEvent): string =>
+  `event ${corrupt.eventId} (${corrupt.type}) at position ${corrupt.globalPosition} in ${corrupt.streamName} does not decode: ${corrupt.message}`;
+
+export const toProjectedEvent = (recorded: RecordedEvent): E.Either<CorruptEvent, ProjectedEvent> =>
+  pipe(
+    decodeEvent(recorded),
+    E.bimap(
+      (error): CorruptEvent => ({
+        kind: 'CorruptEvent',
+        globalPosition: recorded.globalPosition,
+        streamName: recorded.streamName,
+        eventId: recorded.id,
+        type: recorded.type,
+        message: error.message,
+        issues: error.issues,
+      }),
+      ({ event, metadata }): ProjectedEvent => ({
+        event,
+        metadata,
+        eventId: recorded.id,
+        streamName: recorded.streamName,
+        revision: recorded.revision,
+        globalPosition: recorded.globalPosition,
+        recordedAt: recorded.recordedAt,
+      }),
+    ),
+  );
+
+/** A batch decoded up to its first corrupt event, if it has one. */
+export interface DecodedBatch {
+  readonly events: ReadonlyArray<ProjectedEvent>;
+  readonly corrupt?: CorruptEvent;
+}
+
+export const decodeUntilCorrupt = (recorded: ReadonlyArray<RecordedEvent>): DecodedBatch => {
+  const events: ProjectedEvent[] = [];
+  for (const event of recorded) {
+    const decoded = toProjectedEvent(event);
+    if (E.isLeft(decoded)) return { events, corrupt: decoded.left };
+    events.push(decoded.right);
+  }
+  return { events };
+};
+
+/** Decodes a batch, refusing it whole at the first event that does not decode. */
+export const toProjectedEvents = (
+  recorded: ReadonlyArray<RecordedEvent>,
+): E.Either<CorruptEvent, ReadonlyArray<ProjectedEvent>> => {
+  const { events, corrupt } = decodeUntilCorrupt(recorded);
+  return corrupt === undefined ? E.right(events) : E.left(corrupt);
+};
+
+/** Whether a projection reads events of this stream; the same test the stores apply to `filter`. */
+export const wants = (filter: EventFilter | undefined, streamName: string): boolean =>
+  filter === undefined || filter.streamPrefixes.some((prefix) => streamName.startsWith(prefix));

@@ -1,0 +1,175 @@
+import * as E from 'fp-ts/Either';
+import type { EventStore, RecordedEvent, SqlClient, StoreError } from '@helpdesk/event-store';
+import { applyInOneTransaction } from './batch-transaction';
+import { readCheckpoint, type Checkpoint } from './checkpoints';
+import { liveBatches } from './live-batches';
+import { logPages } from './log-pages';
+import { errorMessage, type RuntimeLogger } from './logger';
+import {
+  decodeUntilCorrupt,
+  describeCorruptEvent,
+  wants,
+  type CorruptEvent,
+} from './projected-event';
+import type { Projection } from './projection';
+
+export type ProjectorState = 'starting' | 'catching_up' | 'live' | 'failed' | 'stopped';
+
+export interface ProjectorOptions {
+  readonly store: EventStore;
+  readonly client: SqlClient;
+  readonly schema: string;
+  readonly projection: Projection;
+  readonly batchSize: number;
+  readonly logger: RuntimeLogger;
+  readonly retryDelayMs: number;
+  readonly maxRetryDelayMs: number;
+  readonly signal: AbortSignal;
+  /** after every commit, and once the checkpoint is read at (re)start */
+  readonly onCheckpoint: (checkpoint: Checkpoint) => void;
+  readonly onState: (state: ProjectorState, failure?: CorruptEvent) => void;
+}
+
+/** Why the current pass ended: restart from the stored checkpoint, or stop for good. */
+type PassEnd =
+  | { readonly kind: 'restart'; readonly reason: string }
+  | { readonly kind: 'corrupt'; readonly event: CorruptEvent }
+  | { readonly kind: 'stopped' };
+
+class StoreFailed extends Error {
+  constructor(readonly error: StoreError) {
+    super(error.kind === 'StoreUnavailable' ? error.message : error.kind);
+  }
+}
+
+const pause = (signal: AbortSignal, ms: number) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+/**
+ * One projection following the log on its own: catch up from its checkpoint in pages, then take
+ * the live tail from a subscription. Every batch is applied with its checkpoint in one transaction
+ * (`applyInOneTransaction`). A failure (database, store) restarts from the stored checkpoint after a
+ * growing pause; an event that does not decode stops the projection, logged, never skipped.
+ */
+export const runProjector = async (options: ProjectorOptions): Promise<void> => {
+  const { store, client, schema, projection, batchSize, logger, signal } = options;
+  let checkpoint: Checkpoint;
+
+  /**
+   * Decodes and applies one batch; `through` may lie past its last event (see `LogPage.through`).
+   * Events before a corrupt one are applied, so the checkpoint stops right before it.
+   */
+  const applyBatch = async (
+    recorded: ReadonlyArray<RecordedEvent>,
+    through: bigint,
+  ): Promise<PassEnd | undefined> => {
+    const { events, corrupt } = decodeUntilCorrupt(
+      recorded.filter((event) => wants(projection.filter, event.streamName)),
+    );
+    const to = corrupt === undefined ? through : events[events.length - 1]?.globalPosition;
+    if (to !== undefined && to !== checkpoint) {
+      const outcome = await applyInOneTransaction(client, [
+        { projection, schema, events, from: checkpoint, to },
+      ]);
+      if (outcome.kind === 'moved')
+        return { kind: 'restart', reason: `its checkpoint was moved to ${outcome.actual}` };
+      checkpoint = to;
+      options.onCheckpoint(checkpoint);
+    }
+    return corrupt === undefined ? undefined : { kind: 'corrupt', event: corrupt };
+  };
+
+  const catchUp = async (): Promise<PassEnd | undefined> => {
+    options.onState('catching_up');
+    const pages = logPages(store, {
+      after: checkpoint,
+      pageSize: batchSize,
+    });
+    for await (const page of pages) {
+      if (signal.aborted) return { kind: 'stopped' };
+      if (E.isLeft(page)) throw new StoreFailed(page.left);
+      const { events, through } = page.right;
+      if (through === undefined || through === checkpoint) continue;
+      const end = await applyBatch(events, through);
+      if (end !== undefined) return end;
+    }
+    return undefined;
+  };
+
+  const followLive = async (): Promise<PassEnd> => {
+    options.onState('live');
+    // unfiltered: every event moves the checkpoint, so waiting for any position ends promptly
+    const live = liveBatches(store, checkpoint, batchSize * 4);
+    const stop = () => void live.close();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      for (;;) {
+        const batch = await live.next(batchSize);
+        if (signal.aborted) return { kind: 'stopped' };
+        if (batch === undefined) return { kind: 'restart', reason: 'the subscription ended' };
+        const end = await applyBatch(batch, batch[batch.length - 1]!.globalPosition);
+        if (end !== undefined) return end;
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+      await live.close();
+    }
+  };
+
+  const pass = async (): Promise<PassEnd> => {
+    checkpoint = (await readCheckpoint(client, schema, projection.name))?.position;
+    options.onCheckpoint(checkpoint);
+    return (await catchUp()) ?? (signal.aborted ? { kind: 'stopped' } : await followLive());
+  };
+
+  let delay = options.retryDelayMs;
+  while (!signal.aborted) {
+    let end: PassEnd;
+    try {
+      end = await pass();
+      delay = options.retryDelayMs;
+      // a moved checkpoint or an ended subscription: start over at once, but never spin
+      if (end.kind === 'restart') {
+        logger.info(`projection ${projection.name} restarts: ${end.reason}`, {
+          projection: projection.name,
+        });
+        await pause(signal, delay);
+      }
+    } catch (error) {
+      end = { kind: 'restart', reason: errorMessage(error) };
+      logger.error(
+        `projection ${projection.name} failed (${errorMessage(error)}); it restarts from its checkpoint`,
+        {
+          projection: projection.name,
+          checkpoint: checkpoint?.toString() ?? null,
+          error: errorMessage(error),
+          retryInMs: delay,
+        },
+      );
+      await pause(signal, delay);
+      delay = Math.min(delay * 2, options.maxRetryDelayMs);
+    }
+    if (end.kind === 'stopped') break;
+    if (end.kind === 'corrupt') {
+      logger.error(`projection ${projection.name} stopped: ${describeCorruptEvent(end.event)}`, {
+        projection: projection.name,
+        position: end.event.globalPosition.toString(),
+        stream: end.event.streamName,
+        eventId: end.event.eventId,
+        type: end.event.type,
+        issues: end.event.issues,
+      });
+      options.onState('failed', end.event);
+      return;
+    }
+  }
+  options.onState('stopped');
+};

@@ -1,0 +1,3 @@
+export * from './desk';
+export * from './log-ports';
+export * from './eventually';

@@ -7,3 +7,4 @@ export {
   type ReleasedClaim,
 } from './claim-unique';
 export { withClaims } from './with-claims';
+export { claimsAvailable } from './claims-available';

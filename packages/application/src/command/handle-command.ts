@@ -3,18 +3,31 @@ import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type { Decider } from '@helpdesk/domain';
 import type { DomainEvent } from '@helpdesk/events';
-import type { EventStore, RecordedEvent, StoreError, StreamRevision } from '@helpdesk/event-store';
+import type {
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  RecordedEvent,
+  StoreError,
+  StreamRevision,
+} from '@helpdesk/event-store';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import { domainRefusal, fromStoreError, type AppError } from './app-error';
 import type { CommandContext } from './context';
 import { encodeEvents } from './encode-events';
-import { loadStream, type LoadedStream } from './load-stream';
+import type { LoadedStream } from './load-stream';
+import { cachedState, loadThroughCache, remember, type StreamCache } from './stream-cache';
 
 export interface CommandDeps {
   readonly eventStore: EventStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /**
+   * streams' states as this process last knew them: a command that finds its stream there decides
+   * without reading it, and its append (with the cached revision) is the check that nothing moved
+   */
+  readonly streams?: StreamCache;
 }
 
 export interface HandleOptions {
@@ -39,6 +52,12 @@ interface Retry {
   readonly kind: 'Retry';
 }
 const retry: Retry = { kind: 'Retry' };
+
+/** A cached state decided nothing or refused: that must be said by the store's state, not the cache's. */
+interface Recheck {
+  readonly kind: 'Recheck';
+}
+const recheck: Recheck = { kind: 'Recheck' };
 
 const DEFAULT_MAX_ATTEMPTS = 4;
 
@@ -68,12 +87,20 @@ export const handleCommand = <Command, Event extends DomainEvent, State>(
 
   const appended =
     (loaded: LoadedStream<State>, decided: ReadonlyArray<Event>) =>
-    (recorded: ReadonlyArray<RecordedEvent>): CommandResult<State> => ({
-      events: recorded,
-      state: decided.reduce(decider.evolve, loaded.state),
-      nextExpectedRevision: recorded[recorded.length - 1]!.revision,
-      position: recorded[recorded.length - 1]!.globalPosition,
-    });
+    (recorded: ReadonlyArray<RecordedEvent>): CommandResult<State> => {
+      const result: CommandResult<State> = {
+        events: recorded,
+        state: decided.reduce(decider.evolve, loaded.state),
+        nextExpectedRevision: recorded[recorded.length - 1]!.revision,
+        position: recorded[recorded.length - 1]!.globalPosition,
+      };
+      remember(deps.streams, decider, streamName, {
+        state: result.state,
+        revision: result.nextExpectedRevision,
+        position: result.position,
+      });
+      return result;
+    };
 
   // Reads back what was appended: only the store knows the positions and recording times.
   const readBack = (firstRevision: bigint, count: number) =>
@@ -89,6 +116,31 @@ export const handleCommand = <Command, Event extends DomainEvent, State>(
       ),
     );
 
+  /**
+   * One event appended needs no read back: the append says its revision and position. Its
+   * recording time is the clock's, within the moment of the store's own.
+   */
+  const recordedOf = (
+    events: ReadonlyArray<EventToAppend>,
+    result: AppendResult,
+  ): TE.TaskEither<AppError, ReadonlyArray<RecordedEvent>> => {
+    const [only] = events;
+    if (events.length !== 1 || only === undefined)
+      return readBack(result.nextExpectedRevision - BigInt(events.length) + 1n, events.length);
+    return TE.right([
+      {
+        id: only.id,
+        type: only.type,
+        streamName,
+        revision: result.nextExpectedRevision,
+        globalPosition: result.position,
+        data: only.data,
+        metadata: only.metadata,
+        recordedAt: deps.clock.now(),
+      },
+    ]);
+  };
+
   const onAppendFailure = (error: StoreError): AppError | Retry => {
     if (error.kind !== 'WrongExpectedVersion') return fromStoreError(error);
     return pinned === undefined ? retry : stale(error.actual);
@@ -101,47 +153,61 @@ export const handleCommand = <Command, Event extends DomainEvent, State>(
         pipe(
           deps.eventStore.appendToStream(streamName, events, { expectedRevision: loaded.revision }),
           TE.mapLeft(onAppendFailure),
+          TE.chainW((result) => recordedOf(events, result)),
         ),
-      ),
-      TE.chainW(({ nextExpectedRevision }) =>
-        readBack(nextExpectedRevision - BigInt(decided.length) + 1n, decided.length),
       ),
       TE.map(appended(loaded, decided)),
     );
 
-  const attempt = (): TE.TaskEither<AppError | Retry, CommandResult<State>> =>
-    pipe(
-      loadStream(deps.eventStore, decider, streamName),
+  /** With `fromCache`, the state decided on is the cache's; else what the store has now. */
+  const attempt = (
+    fromCache: boolean,
+  ): TE.TaskEither<AppError | Retry | Recheck, CommandResult<State>> => {
+    const cached = fromCache ? cachedState(deps.streams, decider, streamName) : undefined;
+    return pipe(
+      cached === undefined
+        ? loadThroughCache(deps.eventStore, deps.streams, decider, streamName)
+        : TE.right<AppError, LoadedStream<State>>(cached),
       TE.chainW((loaded) =>
         pinned !== undefined && pinned !== loaded.revision
           ? TE.left(stale(loaded.revision))
           : pipe(
               decider.decide(command, loaded.state),
-              E.mapLeft(domainRefusal),
+              E.mapLeft((error): AppError | Recheck =>
+                cached === undefined ? domainRefusal(error) : recheck,
+              ),
               TE.fromEither,
-              TE.chainW((decided) =>
-                decided.length === 0
-                  ? TE.right<AppError | Retry, CommandResult<State>>({
-                      events: [],
-                      state: loaded.state,
-                      nextExpectedRevision: loaded.revision,
-                      position: loaded.position,
-                    })
-                  : append(loaded, decided),
+              TE.chainW(
+                (decided): TE.TaskEither<AppError | Retry | Recheck, CommandResult<State>> => {
+                  if (decided.length > 0) return append(loaded, decided);
+                  if (cached !== undefined) return TE.left(recheck);
+                  return TE.right({
+                    events: [],
+                    state: loaded.state,
+                    nextExpectedRevision: loaded.revision,
+                    position: loaded.position,
+                  });
+                },
               ),
             ),
       ),
     );
+  };
 
-  const run = (attempts: number): TE.TaskEither<AppError, CommandResult<State>> =>
+  // a pinned revision is checked against the store, never against the cache
+  const run = (
+    attempts: number,
+    fromCache: boolean,
+  ): TE.TaskEither<AppError, CommandResult<State>> =>
     pipe(
-      attempt(),
+      attempt(fromCache),
       TE.orElse((error) => {
+        if (error.kind === 'Recheck') return run(attempts, false);
         if (error.kind !== 'Retry') return TE.left(error);
-        if (attempts < maxAttempts) return run(attempts + 1);
+        if (attempts < maxAttempts) return run(attempts + 1, false);
         return TE.left<AppError>({ kind: 'ConcurrencyConflict', streamName, attempts });
       }),
     );
 
-  return run(1);
+  return run(1, pinned === undefined);
 };

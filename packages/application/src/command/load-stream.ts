@@ -24,7 +24,7 @@ export interface LoadedStream<State> {
  * Decodes one stored event. An event of another stream category (a ticket event in a user
  * stream) is as corrupt as a malformed one: the decider's `evolve` has no branch for it.
  */
-const decodeStored =
+export const decodeStored =
   <Event extends DomainEvent>(streamName: string) =>
   (recorded: RecordedEvent): E.Either<AppError, Event> => {
     const corrupt = (error: ReturnType<typeof decodeError>): AppError => ({

@@ -1,2 +1,3 @@
 export * from './clock';
 export * from './id-generator';
+export * from './credentials';

@@ -1,8 +1,15 @@
+import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import { userDecider, type NewIdentity, type NewProfile, type User } from '@helpdesk/domain';
+import {
+  userDecider,
+  type CreateUser,
+  type NewIdentity,
+  type NewProfile,
+  type User,
+} from '@helpdesk/domain';
 import { streams, type Role, type Uuid, type UserSource } from '@helpdesk/events';
-import type { AppError } from '../command/app-error';
+import { domainRefusal, type AppError } from '../command/app-error';
 import { handleCommand, type CommandDeps, type CommandResult } from '../command/handle-command';
 import { claimUnique } from '../claims/claim-unique';
 import { withClaims } from '../claims/with-claims';
@@ -52,34 +59,35 @@ export const createUser = (
           },
         ]),
   ];
+  const memberships = (user.organizationIds ?? []).map((organizationId) => ({
+    membershipId: deps.ids.next(),
+    organizationId,
+    primaryContact: false,
+  }));
   return pipe(
     knownAccountOf(deps.eventStore, caller.accountId),
-    TE.chain((account) =>
+    TE.map((account): CreateUser => ({
+      type: 'CreateUser',
+      userId,
+      accountId: caller.accountId,
+      actor: caller.actor,
+      role: user.role,
+      profile: user.profile,
+      verified: user.verified ?? false,
+      source: user.source,
+      identities,
+      memberships,
+      account,
+    })),
+    // decided once before any claim, so that a refused user leaves no claim taken and given back
+    // in the log (a refused request appends nothing); the append decides again
+    TE.chainFirstEitherK((command) =>
+      pipe(userDecider.decide(command, userDecider.initialState()), E.mapLeft(domainRefusal)),
+    ),
+    TE.chain((command) =>
       withClaims(
         emails.map((email) => claimUnique(deps, 'email', caller.accountId, email, userId, context)),
-        handleCommand(
-          deps,
-          userDecider,
-          streams.user(userId),
-          {
-            type: 'CreateUser',
-            userId,
-            accountId: caller.accountId,
-            actor: caller.actor,
-            role: user.role,
-            profile: user.profile,
-            verified: user.verified ?? false,
-            source: user.source,
-            identities,
-            memberships: (user.organizationIds ?? []).map((organizationId) => ({
-              membershipId: deps.ids.next(),
-              organizationId,
-              primaryContact: false,
-            })),
-            account,
-          },
-          context,
-        ),
+        handleCommand(deps, userDecider, streams.user(userId), command, context),
       ),
     ),
   );

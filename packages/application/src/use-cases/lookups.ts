@@ -15,7 +15,9 @@ import {
 import { streams, type Uuid } from '@helpdesk/events';
 import type { EventStore } from '@helpdesk/event-store';
 import { domainRefusal, type AppError } from '../command/app-error';
+import type { CommandDeps } from '../command/handle-command';
 import { loadStream } from '../command/load-stream';
+import { loadThroughCache } from '../command/stream-cache';
 
 /**
  * Facts a command carries about other aggregates, read straight from their streams (always up to
@@ -66,6 +68,21 @@ export const knownAccountOf = (
   accountId: Uuid,
 ): TE.TaskEither<AppError, KnownAccount> =>
   pipe(loadAccount(store, accountId), TE.map(knownAccount));
+
+/** `knownUserOf`, reading only what happened since the state the command handler's cache knows. */
+export const knownUserVia = (
+  deps: CommandDeps,
+  accountId: Uuid,
+  userId: Uuid,
+): TE.TaskEither<AppError, KnownUser> =>
+  pipe(
+    loadThroughCache(deps.eventStore, deps.streams, userDecider, streams.user(userId)),
+    TE.chain(({ state }) =>
+      state.exists && state.accountId === accountId
+        ? TE.right(toKnownUser(state))
+        : TE.left(notFound('user', userId)),
+    ),
+  );
 
 export const knownUserOf = (
   store: EventStore,

@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import type { ExistingUser } from '@helpdesk/domain';
+import type { Uuid } from '@helpdesk/events';
+import { domainRefusal, type AppError } from '../command/app-error';
+import type { CommandDeps } from '../command/handle-command';
+import type { CredentialStore, StoredApiToken } from '../ports/credentials';
+import type { Caller } from '../use-cases/caller';
+import { loadUser } from '../use-cases/lookups';
+
+/**
+ * API tokens are 256 random bits. A token that random cannot be guessed from its hash, so one
+ * round of SHA-256 protects the stored copy as well as a slow password hash would, and lets a
+ * request be authenticated by an indexed lookup of the hash (no per-user salt to find first).
+ */
+const tokenPrefix = 'hd_';
+
+export const newApiToken = (): string => `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
+
+export const hashApiToken = (token: string): string =>
+  createHash('sha256').update(token, 'utf8').digest('hex');
+
+export interface TokenDeps extends CommandDeps {
+  readonly credentials: CredentialStore;
+  /** where tokens come from; 256 random bits when absent */
+  readonly newToken?: () => string;
+}
+
+/** A token as issued: the only moment its value is known outside the caller's hands. */
+export interface IssuedApiToken {
+  readonly id: Uuid;
+  readonly token: string;
+  readonly userId: Uuid;
+  readonly accountId: Uuid;
+  readonly createdAt: Date;
+}
+
+const forbidden = (message: string): AppError =>
+  domainRefusal({ kind: 'Forbidden', rule: null, message });
+
+/**
+ * Settled here (api.md): anyone may have a token of their own; an admin may issue one for an agent
+ * or admin of the account, never for an end user; the system and operators issue them for anyone
+ * (the owner's first token comes with the account).
+ */
+const mayIssueFor = (caller: Caller, user: ExistingUser): AppError | undefined => {
+  const { actor } = caller;
+  if (actor.type !== 'user' || actor.id === user.id) return undefined;
+  if (actor.role !== 'admin') return forbidden('only admins issue tokens for other users');
+  if (user.role === 'end-user') return forbidden('API tokens are for agents and admins');
+  return undefined;
+};
+
+/** Issues a token for an active user of the caller's account; only its hash is stored. */
+export const issueApiToken = (
+  deps: TokenDeps,
+  caller: Caller,
+  userId: Uuid,
+): TE.TaskEither<AppError, IssuedApiToken> =>
+  pipe(
+    loadUser(deps.eventStore, caller.accountId, userId),
+    TE.filterOrElse(
+      (user) => user.status === 'active',
+      (user): AppError =>
+        domainRefusal({
+          kind: 'RuleViolation',
+          rule: 'R3.5',
+          message: `the user was ${user.status} and cannot sign in`,
+        }),
+    ),
+    TE.chain((user) => {
+      const refusal = mayIssueFor(caller, user);
+      return refusal === undefined ? TE.right(user) : TE.left(refusal);
+    }),
+    TE.chainW(() => {
+      const token = (deps.newToken ?? newApiToken)();
+      const stored: StoredApiToken = {
+        id: deps.ids.next(),
+        accountId: caller.accountId,
+        userId,
+        tokenHash: hashApiToken(token),
+        createdAt: deps.clock.now(),
+      };
+      return pipe(
+        deps.credentials.saveApiToken(stored),
+        TE.map((): IssuedApiToken => ({
+          id: stored.id,
+          token,
+          userId,
+          accountId: caller.accountId,
+          createdAt: stored.createdAt,
+        })),
+      );
+    }),
+  );

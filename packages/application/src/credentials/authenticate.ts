@@ -1,0 +1,52 @@
+import { pipe } from 'fp-ts/function';
+import * as O from 'fp-ts/Option';
+import * as TE from 'fp-ts/TaskEither';
+import { userDecider, type ExistingUser } from '@helpdesk/domain';
+import { streams } from '@helpdesk/events';
+import type { EventStore } from '@helpdesk/event-store';
+import type { AppError } from '../command/app-error';
+import { loadThroughCache, type StreamCache } from '../command/stream-cache';
+import type { CredentialStore, StoredApiToken } from '../ports/credentials';
+import { hashApiToken } from './api-tokens';
+
+export interface Authenticated {
+  readonly token: StoredApiToken;
+  /** read from the user's stream, so a role change or a merge counts from the next request */
+  readonly user: ExistingUser;
+}
+
+/**
+ * Who a presented API token stands for: none when the token is unknown, or its user no longer
+ * exists in the token's account or is no longer active (R3.5: a merged user cannot sign in).
+ */
+export const authenticateApiToken = (
+  deps: {
+    readonly credentials: CredentialStore;
+    readonly eventStore: EventStore;
+    /** users' states this process knows: only what happened since is read */
+    readonly streams?: StreamCache;
+  },
+  token: string,
+): TE.TaskEither<AppError, O.Option<Authenticated>> =>
+  pipe(
+    deps.credentials.findApiToken(hashApiToken(token)),
+    TE.chainW(
+      O.match(
+        () => TE.right(O.none),
+        (stored) =>
+          pipe(
+            loadThroughCache(
+              deps.eventStore,
+              deps.streams,
+              userDecider,
+              streams.user(stored.userId),
+            ),
+            TE.map(({ state: user }) =>
+              user.exists && user.accountId === stored.accountId && user.status === 'active'
+                ? O.some({ token: stored, user })
+                : O.none,
+            ),
+          ),
+      ),
+    ),
+  );

@@ -1,0 +1,8 @@
+export {
+  hashApiToken,
+  issueApiToken,
+  newApiToken,
+  type IssuedApiToken,
+  type TokenDeps,
+} from './api-tokens';
+export { authenticateApiToken, type Authenticated } from './authenticate';

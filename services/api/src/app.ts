@@ -1,0 +1,135 @@
+import express from 'express';
+import { Registry } from 'prom-client';
+import { lruStreamCache } from '@helpdesk/application';
+import type { ApiDeps } from './deps';
+import type { ApiEnv } from './env';
+import { readModelUserTickets } from './adapters/user-tickets';
+import { cachedCredentials } from './auth/cached-credentials';
+import { errorHandler, noSuchRoute } from './http/error-handler';
+import { stripJsonSuffix } from './http/json-suffix';
+import { mount } from './http/mount';
+import { rateLimiter } from './http/rate-limit';
+import { requestContext, requestStateOf } from './http/request-context';
+import type { Route } from './http/route';
+import { mergeJobs, type MergeJobs } from './jobs/merge-jobs';
+import { apiMetrics, countingStore } from './metrics/metrics';
+import { openApiDocument } from './openapi/document';
+import { accountRoutes } from './routes/accounts';
+import { apiTokenRoutes } from './routes/api-tokens';
+import { identityRoutes } from './routes/identities';
+import { integrationRoutes } from './routes/integrations';
+import { membershipRoutes } from './routes/memberships';
+import { mergeRoutes } from './routes/merges';
+import { mountOperations } from './routes/operations';
+import { organizationRoutes } from './routes/organizations';
+import { ticketHistoryRoutes } from './routes/ticket-history';
+import { ticketRoutes } from './routes/tickets';
+import { userTicketRoutes } from './routes/user-tickets';
+import { userRoutes } from './routes/users';
+import { bulkUserRoutes } from './routes/users-bulk';
+import { userSearchRoutes } from './routes/users-search';
+
+export const basePath = '/api/v2';
+
+const defaultBodyLimitBytes = 1024 * 1024;
+const defaultMaxJsonDepth = 32;
+
+/**
+ * Every route of the API, in matching order: fixed segments (`/users/me`, `/users/search`) come
+ * before the `/users/:id` they would otherwise fall into.
+ */
+export const apiRoutes = (env: ApiEnv): ReadonlyArray<Route> => [
+  ...accountRoutes(env),
+  ...apiTokenRoutes(env),
+  ...userSearchRoutes(env),
+  ...bulkUserRoutes(env),
+  ...userRoutes(env),
+  ...identityRoutes(env),
+  ...mergeRoutes(env),
+  ...userTicketRoutes(env),
+  ...organizationRoutes(env),
+  ...membershipRoutes(env),
+  ...ticketRoutes(env),
+  ...ticketHistoryRoutes(env),
+  ...integrationRoutes(env),
+];
+
+export interface Api {
+  readonly app: express.Express;
+  /** merges carried out in the background; `settled()` waits for them (tests, shutdown) */
+  readonly jobs: MergeJobs;
+  readonly registry: Registry;
+}
+
+export const createApi = (deps: ApiDeps): Api => {
+  const bodyLimitBytes = deps.config.bodyLimitBytes ?? defaultBodyLimitBytes;
+  const registry = deps.metrics ?? new Registry();
+  const metrics = apiMetrics(registry, deps.readModels);
+  const commands = {
+    eventStore: countingStore(deps.eventStore, metrics.eventsAppended),
+    clock: deps.clock,
+    ids: deps.ids,
+    streams: lruStreamCache(),
+  };
+  const credentials = cachedCredentials(deps.credentials);
+  const userTickets = readModelUserTickets(deps.readModels.session);
+  const jobs = mergeJobs({
+    commands,
+    tickets: userTickets,
+    readModels: deps.readModels,
+    logger: deps.logger,
+    ...(deps.config.carryOutMerges === undefined ? {} : { carryOut: deps.config.carryOutMerges }),
+  });
+  const env: ApiEnv = {
+    commands,
+    tokens: { ...commands, credentials },
+    readModels: deps.readModels,
+    session: deps.readModels.session,
+    userTickets,
+    jobs,
+    ticketCreations: new Map(),
+  };
+
+  const app: express.Express = express();
+  app.disable('x-powered-by');
+  app.set('etag', false); // ETags are stream revisions, set by the routes
+  app.set('query parser', 'simple'); // `page[size]` stays one key, as the API names it
+  app.use(
+    requestContext(deps.logger, (req, res, seconds) =>
+      metrics.requestDuration.observe(
+        {
+          method: req.method,
+          route: requestStateOf(res).route ?? 'unmatched',
+          status: String(res.statusCode),
+        },
+        seconds,
+      ),
+    ),
+  );
+  app.use(stripJsonSuffix(basePath));
+  app.use(basePath, express.raw({ type: () => true, limit: bodyLimitBytes }));
+  mountOperations(app, {
+    eventStore: deps.eventStore,
+    session: deps.readModels.session,
+    registry,
+    openapi: () => openApiDocument({ operatorRoutes: deps.config.operatorToken !== undefined }),
+  });
+  const mountDeps = {
+    basePath,
+    operatorToken: deps.config.operatorToken,
+    maxJsonDepth: deps.config.maxJsonDepth ?? defaultMaxJsonDepth,
+    idempotency: deps.idempotency,
+    rateLimited: rateLimiter(deps.config.rateLimit),
+    logger: deps.logger,
+    credentials,
+    eventStore: commands.eventStore,
+    streams: commands.streams,
+  };
+  for (const route of apiRoutes(env)) mount(app, route, mountDeps);
+  app.use(noSuchRoute);
+  app.use(errorHandler(deps.logger, bodyLimitBytes));
+  return { app, jobs, registry };
+};
+
+/** The express app of the HTTP API (api.md), everything it uses injected. */
+export const createApp = (deps: ApiDeps): express.Express => createApi(deps).app;

@@ -1,0 +1,69 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as O from 'fp-ts/Option';
+import * as TE from 'fp-ts/TaskEither';
+import { emailsOf } from '@helpdesk/domain';
+import { normalizeEmail } from '@helpdesk/events';
+import {
+  authenticateApiToken,
+  type CredentialStore,
+  type StreamCache,
+} from '@helpdesk/application';
+import type { EventStore } from '@helpdesk/event-store';
+import { fromAppError, type ApiError } from '../http/errors';
+import { presentedCredentials } from './authorization-header';
+import { isOperatorToken } from './operator';
+import type { OperatorPrincipal, UserPrincipal } from './principal';
+
+const unauthorized: ApiError = { kind: 'Unauthorized' };
+
+export interface AuthDeps {
+  readonly credentials: CredentialStore;
+  readonly eventStore: EventStore;
+  readonly streams?: StreamCache;
+}
+
+/**
+ * A user from their API token. With Basic `{email}/token`, the email must be one of the token's
+ * user's addresses: a token is never used under another name.
+ */
+export const authenticateUser = (
+  deps: AuthDeps,
+  header: string | undefined,
+): TE.TaskEither<ApiError, UserPrincipal> => {
+  const presented = presentedCredentials(header);
+  if (presented.kind !== 'bearer' && presented.kind !== 'email_token') return TE.left(unauthorized);
+  return pipe(
+    authenticateApiToken(deps, presented.token),
+    TE.mapLeft(fromAppError()),
+    TE.chainEitherK(
+      O.match(
+        () => E.left(unauthorized),
+        ({ token, user }) => {
+          if (
+            presented.kind === 'email_token' &&
+            !emailsOf(user).some((e) => normalizeEmail(e) === normalizeEmail(presented.email))
+          )
+            return E.left(unauthorized);
+          return E.right<ApiError, UserPrincipal>({
+            kind: 'user',
+            accountId: token.accountId,
+            tokenId: token.id,
+            user,
+          });
+        },
+      ),
+    ),
+  );
+};
+
+/** The platform operator, by `Authorization: Bearer $HELPDESK_OPERATOR_TOKEN`. */
+export const authenticateOperator = (
+  configured: string,
+  header: string | undefined,
+): E.Either<ApiError, OperatorPrincipal> => {
+  const presented = presentedCredentials(header);
+  return presented.kind === 'bearer' && isOperatorToken(configured, presented.token)
+    ? E.right({ kind: 'operator' })
+    : E.left(unauthorized);
+};

@@ -1,0 +1,33 @@
+import type { ExistingUser } from '@helpdesk/domain';
+import type { Caller } from '@helpdesk/application';
+import type { Role, Uuid } from '@helpdesk/events';
+
+/** Who a request comes from, once authenticated. */
+export interface UserPrincipal {
+  readonly kind: 'user';
+  readonly accountId: Uuid;
+  readonly tokenId: Uuid;
+  /** as read from the user's stream for this request */
+  readonly user: ExistingUser;
+}
+
+export interface OperatorPrincipal {
+  readonly kind: 'operator';
+}
+
+export type Principal = UserPrincipal | OperatorPrincipal;
+
+export const roleOf = (principal: UserPrincipal): Role => principal.user.role;
+
+/** The application's view of the request's author: every event the request causes carries it. */
+export const callerOf = (principal: UserPrincipal, requestId: string): Caller => ({
+  accountId: principal.accountId,
+  actor: { type: 'user', id: principal.user.id, role: principal.user.role },
+  correlationId: requestId,
+  causationId: null,
+  channel: 'api',
+});
+
+/** Idempotency keys and rate limits are counted per caller. */
+export const scopeOf = (principal: Principal): string =>
+  principal.kind === 'operator' ? 'operator' : `${principal.accountId}:${principal.user.id}`;

@@ -1,0 +1,53 @@
+import type * as E from 'fp-ts/Either';
+import type * as TE from 'fp-ts/TaskEither';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Clock, CredentialStore, IdGenerator } from '@helpdesk/application';
+import type { EventStore, SqlSession } from '@helpdesk/event-store';
+import type { LagError, ProjectionLag, WaitError } from '@helpdesk/projections';
+import type { IdempotencyStore } from './http/idempotency/store';
+import type { RateLimit } from './http/rate-limit';
+
+/** The read models, as the API reads them. */
+export interface ReadModels {
+  /** a session whose `search_path` is the live read-model schema */
+  readonly session: SqlSession;
+  /**
+   * Resolves once the projection has processed every event up to `position`: a command's response
+   * reads what the command wrote (api.md, read-your-writes). The projection runner's
+   * `waitForPosition`, with a deadline.
+   */
+  readonly waitFor: (projection: string, position: bigint) => TE.TaskEither<WaitError, unknown>;
+  /** every projection's lag, for `/metrics`; absent when this process cannot tell */
+  readonly lag?: () => Promise<E.Either<LagError, ReadonlyArray<ProjectionLag>>>;
+}
+
+export interface ApiConfig {
+  /** enables `POST /api/v2/accounts` (HELPDESK_OPERATOR_TOKEN); without it the route does not exist */
+  readonly operatorToken?: string;
+  /** largest body accepted; 1 MB when absent */
+  readonly bodyLimitBytes?: number;
+  /** deepest JSON nesting accepted; 32 when absent */
+  readonly maxJsonDepth?: number;
+  /** per caller; no limit when absent */
+  readonly rateLimit?: RateLimit;
+  /**
+   * whether the API carries merges out itself (R3.6-R3.9) after accepting them; false where the
+   * merge process manager runs beside it, as in `helpdesk serve`. True when absent
+   */
+  readonly carryOutMerges?: boolean;
+}
+
+/** Everything the app is given; nothing is read from the environment inside it. */
+export interface ApiDeps {
+  readonly eventStore: EventStore;
+  readonly readModels: ReadModels;
+  readonly credentials: CredentialStore;
+  readonly idempotency: IdempotencyStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly config: ApiConfig;
+  /** where metrics are registered; a registry of the app's own when absent */
+  readonly metrics?: Registry;
+}

@@ -1,0 +1,14 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import type * as t from 'io-ts';
+import { decodeWith } from '@helpdesk/events';
+import type { ApiError } from './errors';
+
+/** Decodes a body, query or path parameters; bad values are reported by path (`user.email`). */
+export const decodeInput =
+  <A, O>(codec: t.Type<A, O, unknown>, prefix = '') =>
+  (value: unknown): E.Either<ApiError, A> =>
+    pipe(
+      decodeWith(codec, 'invalid request', prefix)(value),
+      E.mapLeft((error): ApiError => ({ kind: 'InvalidInput', issues: error.issues })),
+    );

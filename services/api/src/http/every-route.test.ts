@@ -1,0 +1,95 @@
+import { startApi, type ApiHarness, type OpenedAccount } from '../testing/api-harness';
+
+interface Layer {
+  readonly route?: { readonly path: string; readonly methods: Record<string, boolean> };
+}
+
+/** Every API route express serves, as method and path pattern. */
+const apiOperations = (api: ApiHarness) =>
+  (api.app as unknown as { router: { stack: Layer[] } }).router.stack.flatMap((layer) =>
+    layer.route === undefined || !layer.route.path.startsWith('/api/v2/')
+      ? []
+      : Object.keys(layer.route.methods).map((method) => ({
+          method: method.toUpperCase(),
+          path: layer.route!.path,
+          params: [...layer.route!.path.matchAll(/:(\w+)/g)].map((m) => m[1]!),
+        })),
+  );
+
+const withParams = (path: string, value: (name: string) => string) =>
+  path.replace(/:(\w+)/g, (_, name: string) => value(name));
+
+describe('every API route', () => {
+  let api: ApiHarness;
+  let account: OpenedAccount;
+  beforeAll(async () => {
+    api = await startApi();
+    account = await api.openAccount();
+  });
+  afterAll(() => api.close());
+
+  it('answers 401 without a token, and appends nothing', async () => {
+    const before = await api.eventCount();
+    const operations = apiOperations(api);
+    expect(operations.length).toBeGreaterThan(30);
+    for (const { method, path } of operations) {
+      const answer = await api.request(
+        method,
+        withParams(path, () => account.ownerId),
+        method === 'GET' ? {} : { body: {} },
+      );
+      expect([method, path, answer.status, answer.body.error]).toEqual([
+        method,
+        path,
+        401,
+        'Unauthorized',
+      ]);
+    }
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('refuses ids that are not UUIDs with 400 naming each path parameter, and appends nothing', async () => {
+    const before = await api.eventCount();
+    for (const { method, path, params } of apiOperations(api).filter((o) => o.params.length > 0)) {
+      const answer = await api.request(
+        method,
+        withParams(path, () => 'not-a-uuid'),
+        { token: account.ownerToken, ...(method === 'GET' ? {} : { body: {} }) },
+      );
+      expect([method, path, answer.status, Object.keys(answer.body.details ?? {}).sort()]).toEqual([
+        method,
+        path,
+        400,
+        [...params].sort(),
+      ]);
+    }
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('finds nothing under another account’s ids (404), and appends nothing', async () => {
+    const other = await api.openAccount();
+    const before = await api.eventCount();
+    const theirs = (name: string) =>
+      name === 'userId' || name === 'id' ? other.ownerId : other.defaultOrganizationId;
+    const unreachable = apiOperations(api).filter(
+      (o) => o.params.length > 0 && !o.path.endsWith('/api_tokens') && !o.path.endsWith('/merge'),
+    );
+    for (const { method, path } of unreachable) {
+      const answer = await api.request(method, withParams(path, theirs), {
+        token: account.ownerToken,
+        ...(method === 'GET' || method === 'DELETE' ? {} : { body: bodyFor(path) }),
+      });
+      expect([method, path, answer.status]).toEqual([method, path, 404]);
+    }
+    expect(await api.eventCount()).toBe(before);
+  });
+});
+
+/** A body each write route accepts, so that only the id can be wrong. */
+const bodyFor = (path: string): unknown => {
+  if (path.includes('/identities')) return { identity: { type: 'twitter', value: '@someone' } };
+  if (path.startsWith('/api/v2/organizations')) return { organization: { name: 'Renamed' } };
+  if (path.endsWith('/replies')) return { reply: { body: 'Hello' } };
+  if (path.startsWith('/api/v2/tickets')) return { ticket: { status: 'open' } };
+  return { user: { name: 'Renamed' } };
+};

@@ -1,0 +1,7 @@
+import * as t from 'io-ts';
+import { Uuid } from '@helpdesk/events';
+
+/** Path parameters: ids are UUIDs, anything else is refused with its name as the path. */
+export const IdParam = t.type({ id: Uuid });
+export const UserIdentityParams = t.type({ id: Uuid, identityId: Uuid });
+export const UserMembershipParams = t.type({ userId: Uuid, id: Uuid });

@@ -1,3 +1,5 @@
+import { runApiBench } from './api/main';
+import { runMergeBench } from './merge/main';
 import { runStoreBench } from './store/main';
 
 const benches: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = {
@@ -6,6 +8,8 @@ const benches: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = 
     const events = flag === -1 ? 10_000 : Number(args[flag + 1]);
     return runStoreBench({ events, concurrencies: [1, 8, 32] });
   },
+  merge: (args) => runMergeBench(args),
+  api: (args) => runApiBench(args),
 };
 
 const [name, ...args] = process.argv.slice(2);

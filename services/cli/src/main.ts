@@ -1,16 +1,35 @@
 #!/usr/bin/env node
+import { accountCreateUsage, runAccountCreate } from './commands/account-create';
 import { runDemo } from './commands/demo';
+import { runMigrate } from './commands/migrate';
+import { runServe } from './commands/serve';
 
 const usage = `helpdesk <command>
 
 commands:
-  demo    run a short help-desk scenario through the application layer and print the event log
-          (on the embedded store under HELPDESK_DATA_DIR, or the store EVENT_STORE_URL names)
+  serve           run the HTTP API, the projections and the process managers in one process, on
+                  PORT (3000), until SIGTERM or SIGINT
+  migrate         create or update every table (event store, read models, credentials, API)
+  account create  open an account and print its owner's API token (shown once):
+                  ${accountCreateUsage}
+  demo            run a short help-desk scenario through the application layer and print the event log
+
+Where data lives: the embedded PostgreSQL under HELPDESK_DATA_DIR (./.helpdesk) by default;
+DATABASE_URL (postgres://…) for the read models, and the events too unless EVENT_STORE_URL
+(postgres://…, esdb://…) names another store. HELPDESK_OPERATOR_TOKEN enables POST /api/v2/accounts.
 `;
 
 const main = async (argv: ReadonlyArray<string>): Promise<number> => {
-  const [command] = argv;
+  const [command, ...rest] = argv;
   switch (command) {
+    case 'serve':
+      return runServe(process.env);
+    case 'migrate':
+      return runMigrate(process.env);
+    case 'account':
+      if (rest[0] === 'create') return runAccountCreate(process.env, rest.slice(1));
+      process.stderr.write(`usage: ${accountCreateUsage}\n`);
+      return 2;
     case 'demo':
       return runDemo(process.env);
     case undefined:
@@ -29,7 +48,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: String(error) })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', service: 'helpdesk', msg: error instanceof Error ? error.message : String(error) })}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { progress } from '../stats';
-import { build, freshDatabase, startServe } from './serve';
+import { freshDatabase } from '../fresh-database';
+import { build, startServe } from './serve';
 
 const operatorToken = 'bench-operator-token';
 
@@ -116,7 +117,7 @@ export const runApiBench = async (args: ReadonlyArray<string>): Promise<void> =>
   const server = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
   progress('building (tsc -b services/cli)');
   build();
-  const database = await freshDatabase(server);
+  const database = await freshDatabase(server, 'api');
   progress('starting helpdesk serve on a fresh PostgreSQL database');
   const serving = await startServe(database.url, operatorToken);
   try {

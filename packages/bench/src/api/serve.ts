@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 
 export const root = join(__dirname, '..', '..', '..', '..');
 const helpdesk = join(root, 'services', 'cli', 'dist', 'main.js');
@@ -29,24 +28,6 @@ const freePort = (): Promise<number> =>
       );
     });
   });
-
-/** A database of its own on the server, dropped afterwards: every run starts empty. */
-export const freshDatabase = async (url: string) => {
-  const name = `bench_api_${process.pid}_${Date.now().toString(36)}`;
-  const admin = new Pool({ connectionString: url, max: 1 });
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  return {
-    url: own.toString(),
-    drop: async () => {
-      const pool = new Pool({ connectionString: url, max: 1 });
-      await pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await pool.end();
-    },
-  };
-};
 
 export interface Serving {
   readonly base: string;

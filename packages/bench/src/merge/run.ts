@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { Writable } from 'node:stream';
 import * as E from 'fp-ts/Either';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import pino from 'pino';
 import {
   eventually,
@@ -21,6 +21,7 @@ import {
 } from '@helpdesk/event-store';
 import { countTicketsRequestedBy } from '@helpdesk/projections';
 import { startWorker, type Worker } from '@helpdesk/worker';
+import { freshDatabase } from '../fresh-database';
 import { oneCommandAtATime } from './one-at-a-time';
 
 /**
@@ -44,25 +45,6 @@ const statuses: ReadonlyArray<TicketStatus> = [
 
 const progress = (message: string) => process.stderr.write(`  … ${message}\n`);
 const ms = (from: bigint) => Math.round(Number(process.hrtime.bigint() - from) / 1e6);
-
-const freshDatabase = async (serverUrl: string) => {
-  const name = `helpdesk_bench_merge_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-};
 
 /** A pair of users: the source requests `requested` tickets and is CC on `copied` of someone else's. */
 const pairWithTickets = async (desk: Desk, name: string) => {
@@ -138,7 +120,7 @@ const run = async () => {
     process.stdout.write(`${JSON.stringify({ bench: 'merge', measured: false })}\n`);
     return;
   }
-  const database = await freshDatabase(serverUrl);
+  const database = await freshDatabase(serverUrl, 'merge');
   const pool = new Pool({
     connectionString: database.url,
     max: 12,

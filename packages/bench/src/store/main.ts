@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import {
   createMemoryEventStore,
   openPgEventStore,
@@ -9,6 +8,7 @@ import {
   type EventStore,
 } from '@helpdesk/event-store';
 import { progress, type CaseResult } from '../stats';
+import { freshDatabase } from '../fresh-database';
 import { benchStore } from './cases';
 import { benchEmmett } from './emmett';
 
@@ -16,26 +16,6 @@ interface Options {
   readonly events: number;
   readonly concurrencies: ReadonlyArray<number>;
 }
-
-/** A fresh database on the server of `DATABASE_URL`, dropped afterwards. */
-const freshDatabase = async (serverUrl: string) => {
-  const name = `helpdesk_bench_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
-};
 
 const line = (adapter: string, name: string, r: CaseResult) =>
   `${adapter.padEnd(12)} ${name.padEnd(34)} ${String(r.eventsPerSecond).padStart(9)} ev/s   p50 ${String(r.p50Ms).padStart(8)} ms   p99 ${String(r.p99Ms).padStart(8)} ms   (${r.events} in ${r.seconds} s)`;
@@ -71,7 +51,7 @@ export const runStoreBench = async ({ events, concurrencies }: Options) => {
   let emmett: Record<string, CaseResult> | undefined;
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
-    const database = await freshDatabase(serverUrl);
+    const database = await freshDatabase(serverUrl, 'store');
     try {
       await run('postgres', () => openPgEventStore({ connectionString: database.url }));
       progress('emmett-postgresql 0.42 on the same server');

@@ -1,12 +1,18 @@
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import { organizationDecider, type ExistingUser, type Organization } from '@helpdesk/domain';
+import {
+  organizationDecider,
+  userDecider,
+  type ExistingUser,
+  type Organization,
+  type UserCommand,
+} from '@helpdesk/domain';
 import { streams, type Uuid } from '@helpdesk/events';
 import type { EventStore } from '@helpdesk/event-store';
 import { domainRefusal, type AppError } from '../command/app-error';
-import type { CommandDeps } from '../command/handle-command';
+import { handleCommand, type CommandDeps, type HandleOptions } from '../command/handle-command';
 import { loadStream } from '../command/load-stream';
-import type { Caller } from './caller';
+import { contextOf, type Caller } from './caller';
 import { loadUser } from './lookups';
 import { mayActOnUser, type UserAction } from './user-permissions';
 
@@ -52,3 +58,12 @@ export const loadOrganization = (
         : TE.left(organizationNotFound(organizationId)),
     ),
   );
+
+/** One command on a user's own stream, in the caller's name. */
+export const onUserStream = (
+  deps: CommandDeps,
+  caller: Caller,
+  userId: Uuid,
+  command: UserCommand,
+  options: HandleOptions,
+) => handleCommand(deps, userDecider, streams.user(userId), command, contextOf(caller), options);

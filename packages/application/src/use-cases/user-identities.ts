@@ -2,18 +2,13 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { userDecider, type IdentityValue, type User, type UserCommand } from '@helpdesk/domain';
-import { streams, type Uuid } from '@helpdesk/events';
+import type { Uuid } from '@helpdesk/events';
 import { domainRefusal, type AppError } from '../command/app-error';
-import {
-  handleCommand,
-  type CommandDeps,
-  type CommandResult,
-  type HandleOptions,
-} from '../command/handle-command';
+import type { CommandDeps, CommandResult, HandleOptions } from '../command/handle-command';
 import { claimUnique, releaseClaim } from '../claims/claim-unique';
 import { claimsAvailable } from '../claims/claims-available';
 import { withClaims } from '../claims/with-claims';
-import { actOnUser } from './act-on-user';
+import { actOnUser, onUserStream } from './act-on-user';
 import { contextOf, type Caller } from './caller';
 
 export interface IdentityResult {
@@ -23,14 +18,6 @@ export interface IdentityResult {
 
 const isStaff = (caller: Caller): boolean =>
   caller.actor.type !== 'user' || caller.actor.role !== 'end-user';
-
-const onUserStream = (
-  deps: CommandDeps,
-  caller: Caller,
-  userId: Uuid,
-  command: UserCommand,
-  options: HandleOptions,
-) => handleCommand(deps, userDecider, streams.user(userId), command, contextOf(caller), options);
 
 /**
  * `POST /users/{id}/identities`. An email is claimed in the account first (R5.2) and given back if

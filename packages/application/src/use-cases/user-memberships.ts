@@ -1,16 +1,11 @@
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import { userDecider, type User, type UserCommand } from '@helpdesk/domain';
-import { streams, type Uuid } from '@helpdesk/events';
+import type { User } from '@helpdesk/domain';
+import type { Uuid } from '@helpdesk/events';
 import { domainRefusal, type AppError } from '../command/app-error';
-import {
-  handleCommand,
-  type CommandDeps,
-  type CommandResult,
-  type HandleOptions,
-} from '../command/handle-command';
-import { actOnUser, loadOrganization } from './act-on-user';
-import { contextOf, type Caller } from './caller';
+import type { CommandDeps, CommandResult, HandleOptions } from '../command/handle-command';
+import { actOnUser, loadOrganization, onUserStream } from './act-on-user';
+import type { Caller } from './caller';
 import { knownAccountOf } from './lookups';
 
 export interface NewMembershipRequest {
@@ -26,14 +21,6 @@ export interface MembershipResult {
   readonly membershipId: Uuid;
   readonly result: CommandResult<User>;
 }
-
-const onUserStream = (
-  deps: CommandDeps,
-  caller: Caller,
-  userId: Uuid,
-  command: UserCommand,
-  options: HandleOptions,
-) => handleCommand(deps, userDecider, streams.user(userId), command, contextOf(caller), options);
 
 const membershipNotFound = (membershipId: Uuid): AppError =>
   domainRefusal({

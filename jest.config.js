@@ -32,7 +32,7 @@ module.exports = {
   moduleNameMapper: {
     '^@helpdesk/(events|domain|event-store|application)$': '<rootDir>/packages/$1/src',
     '^@helpdesk/projections$': '<rootDir>/projections/src',
-    '^@helpdesk/(api|cli|worker)$': '<rootDir>/services/$1/src',
+    '^@helpdesk/(api|cli|worker|subscriber-example)$': '<rootDir>/services/$1/src',
   },
   testTimeout: 30000,
 };

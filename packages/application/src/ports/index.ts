@@ -1,3 +1,4 @@
 export * from './clock';
 export * from './id-generator';
 export * from './credentials';
+export * from './outbox';

@@ -1,5 +1,6 @@
 import { runApiBench } from './api/main';
 import { runMergeBench } from './merge/main';
+import { runProjectionsBench } from './projections/main';
 import { runStoreBench } from './store/main';
 
 const benches: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = {
@@ -10,6 +11,7 @@ const benches: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = 
   },
   merge: (args) => runMergeBench(args),
   api: (args) => runApiBench(args),
+  projections: (args) => runProjectionsBench(args),
 };
 
 const [name, ...args] = process.argv.slice(2);

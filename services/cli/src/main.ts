@@ -2,6 +2,7 @@
 import { accountCreateUsage, runAccountCreate } from './commands/account-create';
 import { runDemo } from './commands/demo';
 import { runMigrate } from './commands/migrate';
+import { rebuildUsage, runRebuild } from './commands/rebuild';
 import { runServe } from './commands/serve';
 
 const usage = `helpdesk <command>
@@ -12,6 +13,8 @@ commands:
   migrate         create or update every table (event store, read models, credentials, API)
   account create  open an account and print its owner's API token (shown once):
                   ${accountCreateUsage}
+  rebuild         rebuild read models from the log into fresh tables and swap them in, while the
+                  old ones keep serving reads: ${rebuildUsage}
   demo            run a short help-desk scenario through the application layer and print the event log
 
 Where data lives: the embedded PostgreSQL under HELPDESK_DATA_DIR (./.helpdesk) by default;
@@ -30,6 +33,8 @@ const main = async (argv: ReadonlyArray<string>): Promise<number> => {
       if (rest[0] === 'create') return runAccountCreate(process.env, rest.slice(1));
       process.stderr.write(`usage: ${accountCreateUsage}\n`);
       return 2;
+    case 'rebuild':
+      return runRebuild(process.env, rest);
     case 'demo':
       return runDemo(process.env);
     case undefined:

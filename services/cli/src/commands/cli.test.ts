@@ -85,6 +85,34 @@ describe('helpdesk account create and migrate, on the embedded store', () => {
     ]);
   }, 60_000);
 
+  it('rebuilds every read model from the log with progress on stderr, or refuses an unknown name', () => {
+    const rebuilt = helpdesk(['rebuild', '--all'], dataDir);
+    expect([rebuilt.status, rebuilt.stderr]).toEqual([
+      0,
+      expect.stringContaining('"msg":"progress"'),
+    ]);
+    const report = JSON.parse(rebuilt.stdout.trim()) as {
+      rebuilt: string[];
+      events: number;
+      position: string | null;
+    };
+    expect(report.rebuilt).toEqual(expect.arrayContaining(['tickets', 'ticket_audits', 'users']));
+    // the account created above: its events were all read again
+    expect(report.events).toBeGreaterThan(0);
+    expect(report.position).not.toBeNull();
+
+    const one = helpdesk(['rebuild', 'users'], dataDir);
+    expect([one.status, (JSON.parse(one.stdout.trim()) as { rebuilt: string[] }).rebuilt]).toEqual([
+      0,
+      ['users'],
+    ]);
+
+    const unknown = helpdesk(['rebuild', 'tickets', 'nope'], dataDir);
+    expect([unknown.status, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toContain('unknown projection "nope"');
+    expect(unknown.stderr).toContain('ticket_audits');
+  }, 120_000);
+
   it('will not open the embedded database another live process holds', async () => {
     await writeFile(join(dataDir, 'events', 'helpdesk.pid'), `${process.pid}\n`);
     const refused = helpdesk(['migrate'], dataDir);

@@ -1,0 +1,85 @@
+import { cpus, loadavg } from 'node:os';
+import * as E from 'fp-ts/Either';
+import { Pool } from 'pg';
+import { openPgEventStore, poolClient } from '@helpdesk/event-store';
+import { allProjections, rebuildReadModels } from '@helpdesk/projections';
+import { freshDatabase } from '../fresh-database';
+import { benchEvents, logDatabaseUrl, logSchema, serverUrl } from './bench-log';
+
+const progress = (message: string) => process.stderr.write(`  … ${message}\n`);
+const megabytes = (bytes: number) => Math.round(bytes / 1e6);
+
+/**
+ * Rebuilds every read model from the kept log into a fresh database on the same server, as
+ * `helpdesk rebuild --all` does (unlogged scratch tables, swapped in and made durable at the end),
+ * and reports events/s and this process's memory while it ran.
+ */
+const main = async () => {
+  const events = benchEvents();
+  const store = await openPgEventStore({
+    connectionString: logDatabaseUrl(),
+    schema: logSchema(events),
+  });
+  const target = await freshDatabase(serverUrl, 'projections');
+  const pool = new Pool({ connectionString: target.url, max: 10 });
+  const rss: number[] = [];
+  let lastShown = 0;
+  const cpu = process.cpuUsage();
+  try {
+    progress(
+      `rebuilding ${allProjections.length} read models: ${allProjections.map((p) => p.name).join(', ')}`,
+    );
+    const report = await rebuildReadModels({
+      store,
+      client: poolClient(pool),
+      projections: allProjections,
+      onProgress: (p) => {
+        rss.push(process.memoryUsage().rss);
+        if (p.phase !== 'building' || p.events - lastShown >= 100_000) {
+          lastShown = p.events;
+          progress(
+            `${p.phase}: ${p.events.toLocaleString('en-US')} events, ${p.eventsPerSecond.toLocaleString('en-US')} events/s, rss ${megabytes(rss[rss.length - 1]!)} MB`,
+          );
+        }
+      },
+    });
+    if (E.isLeft(report))
+      throw new Error(
+        `rebuild failed: ${JSON.stringify(report.left, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`,
+      );
+    const used = process.cpuUsage(cpu);
+    // memory over the second half: flat means it does not grow with the events read
+    const half = rss.slice(Math.floor(rss.length / 2));
+    const result = {
+      bench: 'projections',
+      events: report.right.events,
+      readModels: report.right.projections.length,
+      seconds: Number((report.right.elapsedMs / 1000).toFixed(2)),
+      eventsPerSecond: report.right.eventsPerSecond,
+      processCpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
+      rssMegabytes: {
+        min: megabytes(Math.min(...rss)),
+        max: megabytes(Math.max(...rss)),
+        secondHalfMin: megabytes(Math.min(...half)),
+        secondHalfMax: megabytes(Math.max(...half)),
+      },
+      machine: { cores: cpus().length, load1: Number(loadavg()[0]!.toFixed(2)) },
+    };
+    process.stdout.write(
+      `\nfull rebuild of ${result.readModels} read models: ${result.events.toLocaleString('en-US')} events in ${result.seconds} s = ${result.eventsPerSecond.toLocaleString('en-US')} events/s\n` +
+        `memory (rss): ${result.rssMegabytes.min}–${result.rssMegabytes.max} MB, second half ${result.rssMegabytes.secondHalfMin}–${result.rssMegabytes.secondHalfMax} MB\n` +
+        `${JSON.stringify(result)}\n`,
+    );
+  } finally {
+    await pool.end();
+    await store.close();
+    await target.drop();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

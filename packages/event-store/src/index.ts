@@ -4,3 +4,4 @@ export * from './subscription';
 export * from './esdb';
 export * from './postgres';
 export * from './open-event-store';
+export * from './shared-tail';

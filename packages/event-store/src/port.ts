@@ -75,6 +75,10 @@ export interface EventFilter {
   readonly streamPrefixes: ReadonlyArray<string>;
 }
 
+/** Whether a stream's events pass a filter: the one test every adapter and reader applies. */
+export const matchesFilter = (filter: EventFilter | undefined, streamName: string): boolean =>
+  filter === undefined || filter.streamPrefixes.some((prefix) => streamName.startsWith(prefix));
+
 export interface ReadAllOptions {
   /** read events strictly after this global position; from the start when absent */
   readonly after?: bigint;

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { decodeEvent, type DecodeIssue } from '@helpdesk/events';
-import type { EventFilter, RecordedEvent } from '@helpdesk/event-store';
+import { matchesFilter, type EventFilter, type RecordedEvent } from '@helpdesk/event-store';
 import type { ProjectedEvent } from './projection';
 
 /** An event of the log that no longer decodes: its projection stops there, it is never skipped. */
@@ -18,7 +18,7 @@ export interface CorruptEvent {
 export const describeCorruptEvent = (corrupt: CorruptEvent): string =>
   `event ${corrupt.eventId} (${corrupt.type}) at position ${corrupt.globalPosition} in ${corrupt.streamName} does not decode: ${corrupt.message}`;
 
-export const toProjectedEvent = (recorded: RecordedEvent): E.Either<CorruptEvent, ProjectedEvent> =>
+const decodeRecorded = (recorded: RecordedEvent): E.Either<CorruptEvent, ProjectedEvent> =>
   pipe(
     decodeEvent(recorded),
     E.bimap(
@@ -42,6 +42,22 @@ export const toProjectedEvent = (recorded: RecordedEvent): E.Either<CorruptEvent
       }),
     ),
   );
+
+/**
+ * Projectors that share the live tail of the log receive the same event objects (see
+ * `sharedTail`): an event is decoded once for all of them, and forgotten with the event.
+ */
+const decoded = new WeakMap<RecordedEvent, E.Either<CorruptEvent, ProjectedEvent>>();
+
+export const toProjectedEvent = (
+  recorded: RecordedEvent,
+): E.Either<CorruptEvent, ProjectedEvent> => {
+  const known = decoded.get(recorded);
+  if (known !== undefined) return known;
+  const result = decodeRecorded(recorded);
+  decoded.set(recorded, result);
+  return result;
+};
 
 /** A batch decoded up to its first corrupt event, if it has one. */
 export interface DecodedBatch {
@@ -68,5 +84,5 @@ export const toProjectedEvents = (
 };
 
 /** Whether a projection reads events of this stream; the same test the stores apply to `filter`. */
-export const wants = (filter: EventFilter | undefined, streamName: string): boolean =>
-  filter === undefined || filter.streamPrefixes.some((prefix) => streamName.startsWith(prefix));
+export const wants: (filter: EventFilter | undefined, streamName: string) => boolean =
+  matchesFilter;

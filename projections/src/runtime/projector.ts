@@ -1,8 +1,13 @@
 import * as E from 'fp-ts/Either';
-import type { EventStore, RecordedEvent, SqlClient, StoreError } from '@helpdesk/event-store';
+import type {
+  EventStore,
+  RecordedEvent,
+  SharedTail,
+  SqlClient,
+  StoreError,
+} from '@helpdesk/event-store';
 import { applyInOneTransaction } from './batch-transaction';
 import { readCheckpoint, type Checkpoint } from './checkpoints';
-import { liveBatches } from './live-batches';
 import { logPages } from './log-pages';
 import { errorMessage, type RuntimeLogger } from './logger';
 import {
@@ -20,6 +25,8 @@ export interface ProjectorOptions {
   readonly client: SqlClient;
   readonly schema: string;
   readonly projection: Projection;
+  /** the live end of the log, shared by the process's projectors */
+  readonly tail: SharedTail;
   readonly batchSize: number;
   readonly logger: RuntimeLogger;
   readonly retryDelayMs: number;
@@ -33,6 +40,8 @@ export interface ProjectorOptions {
 /** Why the current pass ended: restart from the stored checkpoint, or stop for good. */
 type PassEnd =
   | { readonly kind: 'restart'; readonly reason: string }
+  /** it fell behind what the live tail keeps: catch up from the log again, at once */
+  | { readonly kind: 'behind' }
   | { readonly kind: 'corrupt'; readonly event: CorruptEvent }
   | { readonly kind: 'stopped' };
 
@@ -106,21 +115,14 @@ export const runProjector = async (options: ProjectorOptions): Promise<void> => 
 
   const followLive = async (): Promise<PassEnd> => {
     options.onState('live');
-    // unfiltered: every event moves the checkpoint, so waiting for any position ends promptly
-    const live = liveBatches(store, checkpoint, batchSize * 4);
-    const stop = () => void live.close();
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      for (;;) {
-        const batch = await live.next(batchSize);
-        if (signal.aborted) return { kind: 'stopped' };
-        if (batch === undefined) return { kind: 'restart', reason: 'the subscription ended' };
-        const end = await applyBatch(batch, batch[batch.length - 1]!.globalPosition);
-        if (end !== undefined) return end;
-      }
-    } finally {
-      signal.removeEventListener('abort', stop);
-      await live.close();
+    for (;;) {
+      // every event of the tail moves the checkpoint, so waiting for any position ends promptly
+      const read = await options.tail.read(checkpoint, batchSize, signal);
+      if (read.kind === 'closed') return { kind: 'stopped' };
+      if (read.kind === 'behind') return { kind: 'behind' };
+      const batch = read.events;
+      const end = await applyBatch(batch, batch[batch.length - 1]!.globalPosition);
+      if (end !== undefined) return end;
     }
   };
 
@@ -137,6 +139,7 @@ export const runProjector = async (options: ProjectorOptions): Promise<void> => 
       end = await pass();
       delay = options.retryDelayMs;
       // a moved checkpoint or an ended subscription: start over at once, but never spin
+      if (end.kind === 'behind') continue;
       if (end.kind === 'restart') {
         logger.info(`projection ${projection.name} restarts: ${end.reason}`, {
           projection: projection.name,

@@ -1,6 +1,11 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
-import type { EventStore, SqlClient } from '@helpdesk/event-store';
+import {
+  sharedTail,
+  type EventStore,
+  type SharedTail,
+  type SqlClient,
+} from '@helpdesk/event-store';
 import type { Checkpoint } from './checkpoints';
 import { installReadModels, type InstallReport } from './install';
 import { projectionLag, type LagError, type ProjectionLag } from './lag';
@@ -37,6 +42,8 @@ export interface ProjectionStatus {
 
 export interface ProjectionRunner {
   readonly schema: string;
+  /** the live end of the log the projections share; the process's process managers may read it too */
+  readonly tail: SharedTail;
   readonly install: InstallReport;
   /**
    * Resolves once the projection has taken into account every event up to `position` (the
@@ -55,7 +62,9 @@ export interface ProjectionRunner {
 
 /**
  * Installs the read models, then runs each projection in its own loop, side by side: one that is
- * slow or failed holds back none of the others.
+ * slow or failed holds back none of the others. They share one live tail of the log (`sharedTail`):
+ * a projection that falls further behind than the tail keeps reads the log on its own until it is
+ * back.
  */
 export const startProjections = async (options: RunnerOptions): Promise<ProjectionRunner> => {
   const schema = options.schema ?? defaultReadModelSchema;
@@ -66,6 +75,16 @@ export const startProjections = async (options: RunnerOptions): Promise<Projecti
       stale: install.stale,
     });
 
+  const batchSize = options.batchSize ?? 1000;
+  // one subscription for all: each append is read and decoded once, not once per projection
+  const tail = await sharedTail(options.store, {
+    capacity: batchSize * 20,
+    retryDelayMs: options.retryDelayMs ?? 100,
+    onError: (error) =>
+      logger.error('the live tail of the log failed; it subscribes again', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  });
   const controller = new AbortController();
   const statuses = new Map<string, ProjectionStatus>(
     options.projections.map((p) => [
@@ -87,7 +106,8 @@ export const startProjections = async (options: RunnerOptions): Promise<Projecti
       client: options.client,
       schema,
       projection,
-      batchSize: options.batchSize ?? 1000,
+      tail,
+      batchSize,
       logger,
       retryDelayMs: options.retryDelayMs ?? 100,
       maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
@@ -99,6 +119,7 @@ export const startProjections = async (options: RunnerOptions): Promise<Projecti
 
   return {
     schema,
+    tail,
     install,
     waitForPosition: (name, position, timeoutMs) => () => {
       const status = statuses.get(name);
@@ -116,6 +137,7 @@ export const startProjections = async (options: RunnerOptions): Promise<Projecti
     stop: async () => {
       controller.abort();
       await Promise.all(loops);
+      await tail.close();
       waiters.stopAll();
     },
   };

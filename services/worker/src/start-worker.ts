@@ -117,6 +117,7 @@ export const startWorker = async (deps: WorkerDeps): Promise<Worker> => {
           store: deps.store,
           checkpoints: sqlCheckpoints(deps.client, processSchema),
           logger: componentLogger(logger, name),
+          tail: projections.tail,
           ...(deps.retryDelayMs === undefined ? {} : { retryDelayMs: deps.retryDelayMs }),
         },
         managers[name](),

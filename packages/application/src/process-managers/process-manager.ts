@@ -1,7 +1,13 @@
 import * as E from 'fp-ts/Either';
-import type * as TE from 'fp-ts/TaskEither';
-import type { EventFilter, EventStore } from '@helpdesk/event-store';
-import type { AppError } from '../command/app-error';
+import * as TE from 'fp-ts/TaskEither';
+import {
+  matchesFilter,
+  type EventFilter,
+  type EventStore,
+  type RecordedEvent,
+  type SharedTail,
+} from '@helpdesk/event-store';
+import { fromStoreError, type AppError } from '../command/app-error';
 import { eventBatches } from './event-batches';
 import type { ProcessCheckpoints, ProcessLogger } from './ports';
 import { toProcessEvent, type ProcessEvent } from './process-event';
@@ -23,6 +29,11 @@ export interface ProcessRunnerOptions {
   readonly store: EventStore;
   readonly checkpoints: ProcessCheckpoints;
   readonly logger: ProcessLogger;
+  /**
+   * the live end of the log shared with the process's projectors: then the process reads it and
+   * keeps the events its filter passes, instead of holding a subscription of its own
+   */
+  readonly tail?: SharedTail;
   /** events per `handle` call, at most; 500 when absent */
   readonly batchSize?: number;
   /** first pause after a failure, doubled up to `maxRetryDelayMs` (100 ms and 10 s when absent) */
@@ -55,6 +66,9 @@ const pause = (signal: AbortSignal, ms: number) =>
     signal.addEventListener('abort', done, { once: true });
   });
 
+/** how often a process whose events are all filtered out still writes its checkpoint */
+const quietCheckpointMs = 10_000;
+
 const messageOf = (error: unknown): string =>
   error instanceof Failed
     ? JSON.stringify(error.error)
@@ -84,8 +98,27 @@ export const startProcessManager = (
     return result.right;
   };
 
-  const pass = async () => {
-    position = await must(checkpoints.read(manager.name));
+  /** Decodes and handles a batch's events, then checkpoints its last position. */
+  const handleBatch = async (batch: ReadonlyArray<RecordedEvent>) => {
+    const events: ProcessEvent[] = [];
+    for (const recorded of batch) {
+      const decoded = toProcessEvent(recorded);
+      if (E.isRight(decoded)) events.push(decoded.right);
+      else
+        logger.error(`process ${manager.name} passes an event it cannot decode`, {
+          process: manager.name,
+          position: recorded.globalPosition.toString(),
+          stream: recorded.streamName,
+          error: decoded.left.message,
+        });
+    }
+    await must(manager.handle(events));
+    const last = batch[batch.length - 1]!.globalPosition;
+    await must(checkpoints.write(manager.name, last));
+    position = last;
+  };
+
+  const followSubscription = async () => {
     // read ahead one batch only: a long `handle` (a merge) leaves the reading to the read models
     const batches = eventBatches(
       store.subscribeToAll({
@@ -101,27 +134,60 @@ export const startProcessManager = (
         const batch = await batches.next(batchSize);
         if (signal.aborted) return;
         if (batch === undefined) throw new Error('the subscription ended');
-        const events: ProcessEvent[] = [];
-        for (const recorded of batch) {
-          const decoded = toProcessEvent(recorded);
-          if (E.isRight(decoded)) events.push(decoded.right);
-          else
-            logger.error(`process ${manager.name} passes an event it cannot decode`, {
-              process: manager.name,
-              position: recorded.globalPosition.toString(),
-              stream: recorded.streamName,
-              error: decoded.left.message,
-            });
-        }
-        await must(manager.handle(events));
-        const last = batch[batch.length - 1]!.globalPosition;
-        await must(checkpoints.write(manager.name, last));
-        position = last;
+        await handleBatch(batch);
       }
     } finally {
       signal.removeEventListener('abort', stop);
       await batches.close();
     }
+  };
+
+  /**
+   * The tail carries every event: those the filter passes are handled (and checkpointed); the
+   * others only move the position in memory (written every few seconds), so that a quiet process
+   * hardly writes. Behind the
+   * tail, the log is read in pages, unfiltered (a prefix filter costs PostgreSQL a sort per page).
+   */
+  const followTail = async (tail: SharedTail) => {
+    let written = Date.now();
+    const take = async (events: ReadonlyArray<RecordedEvent>) => {
+      const passed = events.filter((e) => matchesFilter(manager.filter, e.streamName));
+      const last = events[events.length - 1]!.globalPosition;
+      if (passed.length > 0) {
+        await handleBatch(passed);
+        written = Date.now();
+      }
+      // now and then, so that a restart does not read again everything since the last event handled
+      if (position !== last && Date.now() - written >= quietCheckpointMs) {
+        await must(checkpoints.write(manager.name, last));
+        written = Date.now();
+      }
+      position = last;
+    };
+    for (;;) {
+      const read = await tail.read(position, batchSize, signal);
+      if (read.kind === 'closed') return;
+      if (read.kind === 'events') await take(read.events);
+      else
+        for (;;) {
+          const page = await must(
+            TE.mapLeft(fromStoreError)(
+              store.readAll({
+                ...(position === undefined ? {} : { after: position }),
+                maxCount: batchSize,
+              }),
+            ),
+          );
+          if (signal.aborted) return;
+          if (page.length > 0) await take(page);
+          if (page.length < batchSize) break;
+        }
+    }
+  };
+
+  const pass = async () => {
+    position = await must(checkpoints.read(manager.name));
+    await (options.tail === undefined ? followSubscription() : followTail(options.tail));
   };
 
   const loop = (async () => {

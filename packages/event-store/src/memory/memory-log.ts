@@ -1,10 +1,10 @@
-import type {
-  EventFilter,
-  EventToAppend,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamRevision,
+import {
+  matchesFilter,
+  type EventToAppend,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamRevision,
 } from '../port';
 
 /** An event as the memory store keeps it: data and metadata as JSON text, like a real store. */
@@ -30,9 +30,6 @@ const toRecorded = (stored: StoredEvent): RecordedEvent => ({
   metadata: JSON.parse(stored.metadata),
   recordedAt: new Date(stored.recordedAt),
 });
-
-const matches = (filter: EventFilter | undefined, streamName: string): boolean =>
-  filter === undefined || filter.streamPrefixes.some((prefix) => streamName.startsWith(prefix));
 
 const limitOf = (maxCount: number | undefined): number =>
   maxCount === undefined ? Number.POSITIVE_INFINITY : Math.max(0, maxCount);
@@ -108,7 +105,7 @@ export class MemoryLog {
     const start = options.after === undefined ? 0 : Math.max(0, Number(options.after));
     for (let i = start; i < this.events.length && result.length < limit; i++) {
       const event = this.events[i]!;
-      if (matches(options.filter, event.streamName)) result.push(toRecorded(event));
+      if (matchesFilter(options.filter, event.streamName)) result.push(toRecorded(event));
     }
     return result;
   }

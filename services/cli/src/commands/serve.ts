@@ -44,6 +44,7 @@ const startAll = async (stores: Stores, settings: Settings, logger: Logger): Pro
       store: stores.store,
       checkpoints: sqlCheckpoints(stores.client, settings.processSchema),
       logger: componentLogger(logger, 'integration_reauthorizations'),
+      tail: worker.projections.tail,
     },
     integrationProcess({
       eventStore: stores.store,

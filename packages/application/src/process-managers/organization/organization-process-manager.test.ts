@@ -1,6 +1,6 @@
 import { organizationDecider, userDecider } from '@helpdesk/domain';
 import { streams, type Uuid } from '@helpdesk/events';
-import { createMemoryEventStore, type EventStore } from '@helpdesk/event-store';
+import { createMemoryEventStore, sharedTail, type EventStore } from '@helpdesk/event-store';
 import { handleCommand } from '../../command/handle-command';
 import { contextOf } from '../../use-cases/caller';
 import { loadUser } from '../../use-cases/lookups';
@@ -19,6 +19,9 @@ import {
 } from '../testing';
 import { organizationProcessManager } from './organization-process-manager';
 
+type Reading = 'its own subscription' | 'a shared tail of the log';
+let reading: Reading = 'its own subscription';
+
 const setUp = async (plan: 'team' | 'enterprise') => {
   const store: EventStore = createMemoryEventStore();
   const desk = await openDeskOn(store, { ids: sequentialIds(), plan });
@@ -32,10 +35,19 @@ const setUp = async (plan: 'team' | 'enterprise') => {
     progress: alwaysCaughtUp,
     members: logMembers(store),
   });
-  const running = startProcessManager(
-    { store, checkpoints: memoryCheckpoints(), logger, retryDelayMs: 5 },
+  // a tail that starts at the head and keeps few events: the process reads the log behind it in pages
+  const tail =
+    reading === 'its own subscription' ? undefined : await sharedTail(store, { capacity: 3 });
+  const process = startProcessManager(
+    { store, checkpoints: memoryCheckpoints(), logger, retryDelayMs: 5, ...(tail && { tail }) },
     manager,
   );
+  const running = {
+    stop: async () => {
+      await process.stop();
+      await tail?.close();
+    },
+  };
   const membershipIn = async (userId: Uuid, organizationId: Uuid) => {
     const user = await succeed(loadUser(store, desk.opened.accountId, userId));
     return user.memberships.find((m) => m.organizationId === organizationId)!.membershipId;
@@ -77,77 +89,93 @@ const setUp = async (plan: 'team' | 'enterprise') => {
   return { store, desk, running, leave, removeOrganization, organizationChanges, moved, logger };
 };
 
-describe('R2.8 a requester removed from an organization', () => {
-  it('moves their open tickets there to their new default organization; archived ones stay', async () => {
-    const { desk, running, leave, moved, organizationChanges, store } = await setUp('enterprise');
-    const acme = await desk.organization('Acme');
-    const globex = await desk.organization('Globex');
-    const ann = await desk.endUser('Ann', {
-      emails: ['ann@example.com'],
-      organizationIds: [acme, globex],
+describe.each<[Reading]>([['its own subscription'], ['a shared tail of the log']])(
+  'the organization process reading %s',
+  (how) => {
+    beforeAll(() => {
+      reading = how;
     });
-    const inAcme = await desk.ticket(ann, { organizationId: acme });
-    const archived = await desk.ticket(ann, { organizationId: acme, archived: true });
-    const inGlobex = await desk.ticket(ann, { organizationId: globex });
-    await leave(ann, acme);
-    expect(await moved(inAcme)).toEqual([
-      expect.objectContaining({
-        previous_organization_id: acme,
-        organization_id: globex,
-        reason: 'membership_removed',
-      }),
-    ]);
-    const user = await readStream(store, streams.user(ann));
-    expect(user.map((e) => e.type).slice(-2)).toEqual([
-      'DefaultOrganizationChanged',
-      'OrganizationMembershipRemoved',
-    ]);
-    await running.stop();
-    expect(await organizationChanges(archived)).toEqual([]);
-    expect(await organizationChanges(inGlobex)).toEqual([]);
-  });
 
-  it('leaves the tickets of a user left with no organization with none', async () => {
-    const { desk, running, leave, moved } = await setUp('team');
-    const acme = await desk.organization('Acme');
-    const bob = await desk.endUser('Bob', { emails: ['bob@example.com'], organizationIds: [acme] });
-    const ticket = await desk.ticket(bob, { status: 'closed' });
-    await leave(bob, acme);
-    expect(await moved(ticket)).toEqual([
-      expect.objectContaining({ organization_id: null, reason: 'membership_removed' }),
-    ]);
-    await running.stop();
-  });
-});
+    describe('R2.8 a requester removed from an organization', () => {
+      it('moves their open tickets there to their new default organization; archived ones stay', async () => {
+        const { desk, running, leave, moved, organizationChanges, store } =
+          await setUp('enterprise');
+        const acme = await desk.organization('Acme');
+        const globex = await desk.organization('Globex');
+        const ann = await desk.endUser('Ann', {
+          emails: ['ann@example.com'],
+          organizationIds: [acme, globex],
+        });
+        const inAcme = await desk.ticket(ann, { organizationId: acme });
+        const archived = await desk.ticket(ann, { organizationId: acme, archived: true });
+        const inGlobex = await desk.ticket(ann, { organizationId: globex });
+        await leave(ann, acme);
+        expect(await moved(inAcme)).toEqual([
+          expect.objectContaining({
+            previous_organization_id: acme,
+            organization_id: globex,
+            reason: 'membership_removed',
+          }),
+        ]);
+        const user = await readStream(store, streams.user(ann));
+        expect(user.map((e) => e.type).slice(-2)).toEqual([
+          'DefaultOrganizationChanged',
+          'OrganizationMembershipRemoved',
+        ]);
+        await running.stop();
+        expect(await organizationChanges(archived)).toEqual([]);
+        expect(await organizationChanges(inGlobex)).toEqual([]);
+      });
 
-describe('R2.9 an organization removed', () => {
-  it("promotes each member's next organization, moves the open tickets there or to none, keeps archived ones", async () => {
-    const { desk, running, removeOrganization, moved, organizationChanges, store } =
-      await setUp('enterprise');
-    const acme = await desk.organization('Acme');
-    const globex = await desk.organization('Globex');
-    const ann = await desk.endUser('Ann', {
-      emails: ['ann@example.com'],
-      organizationIds: [acme, globex],
+      it('leaves the tickets of a user left with no organization with none', async () => {
+        const { desk, running, leave, moved } = await setUp('team');
+        const acme = await desk.organization('Acme');
+        const bob = await desk.endUser('Bob', {
+          emails: ['bob@example.com'],
+          organizationIds: [acme],
+        });
+        const ticket = await desk.ticket(bob, { status: 'closed' });
+        await leave(bob, acme);
+        expect(await moved(ticket)).toEqual([
+          expect.objectContaining({ organization_id: null, reason: 'membership_removed' }),
+        ]);
+        await running.stop();
+      });
     });
-    const bob = await desk.endUser('Bob', { emails: ['bob@example.com'], organizationIds: [acme] });
-    const annTicket = await desk.ticket(ann, { organizationId: acme });
-    const bobTicket = await desk.ticket(bob, { organizationId: acme });
-    const archived = await desk.ticket(bob, { organizationId: acme, archived: true });
-    await removeOrganization(acme);
-    expect(await moved(annTicket)).toEqual([
-      expect.objectContaining({ organization_id: globex, reason: 'organization_removed' }),
-    ]);
-    expect(await moved(bobTicket)).toEqual([
-      expect.objectContaining({ organization_id: null, reason: 'organization_removed' }),
-    ]);
-    const annEvents = await readStream(store, streams.user(ann));
-    expect(annEvents.at(-1)).toMatchObject({
-      type: 'OrganizationMembershipRemoved',
-      data: { organization_id: acme },
-      metadata: { via: { rel: 'organization_removed' }, actor: { type: 'system' } },
+
+    describe('R2.9 an organization removed', () => {
+      it("promotes each member's next organization, moves the open tickets there or to none, keeps archived ones", async () => {
+        const { desk, running, removeOrganization, moved, organizationChanges, store } =
+          await setUp('enterprise');
+        const acme = await desk.organization('Acme');
+        const globex = await desk.organization('Globex');
+        const ann = await desk.endUser('Ann', {
+          emails: ['ann@example.com'],
+          organizationIds: [acme, globex],
+        });
+        const bob = await desk.endUser('Bob', {
+          emails: ['bob@example.com'],
+          organizationIds: [acme],
+        });
+        const annTicket = await desk.ticket(ann, { organizationId: acme });
+        const bobTicket = await desk.ticket(bob, { organizationId: acme });
+        const archived = await desk.ticket(bob, { organizationId: acme, archived: true });
+        await removeOrganization(acme);
+        expect(await moved(annTicket)).toEqual([
+          expect.objectContaining({ organization_id: globex, reason: 'organization_removed' }),
+        ]);
+        expect(await moved(bobTicket)).toEqual([
+          expect.objectContaining({ organization_id: null, reason: 'organization_removed' }),
+        ]);
+        const annEvents = await readStream(store, streams.user(ann));
+        expect(annEvents.at(-1)).toMatchObject({
+          type: 'OrganizationMembershipRemoved',
+          data: { organization_id: acme },
+          metadata: { via: { rel: 'organization_removed' }, actor: { type: 'system' } },
+        });
+        await running.stop();
+        expect(await organizationChanges(archived)).toEqual([]);
+      });
     });
-    await running.stop();
-    expect(await organizationChanges(archived)).toEqual([]);
-  });
-});
+  },
+);

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { EventStore, SqlSession, StoreError } from '@helpdesk/event-store';
-import { readCheckpoints, type Checkpoint } from './checkpoints';
+import { laterOf, readCheckpoints, type Checkpoint } from './checkpoints';
 
 export interface ProjectionLag {
   readonly name: string;
@@ -24,6 +24,11 @@ export interface LagOptions {
   readonly client: SqlSession;
   readonly schema: string;
   readonly now?: () => Date;
+  /**
+   * where the projections running in this process have got to: a projection stores its checkpoint
+   * only now and then while no event is for it (see `runProjector`), so it may be further than stored
+   */
+  readonly reached?: (name: string) => Checkpoint;
 }
 
 const behind = (checkpoint: Checkpoint, head: Checkpoint): bigint =>
@@ -37,7 +42,8 @@ const behind = (checkpoint: Checkpoint, head: Checkpoint): bigint =>
 
 /**
  * Every projection's lag, read from the stored checkpoints: it works from any process, whether
- * or not it runs the projections itself (the API's `/metrics`).
+ * or not it runs the projections itself (the API's `/metrics`); one that runs them says how far
+ * they have got (`reached`).
  */
 export const projectionLag = async (
   options: LagOptions,
@@ -57,7 +63,8 @@ export const projectionLag = async (
   // projections at one checkpoint share one read of their oldest unprocessed event
   const recordedAfter = new Map<string, Date | undefined>();
   const lags: ProjectionLag[] = [];
-  for (const { name, position } of checkpoints) {
+  for (const { name, position: storedPosition } of checkpoints) {
+    const position = laterOf(storedPosition, options.reached?.(name));
     const eventsBehind = behind(position, head.right);
     let oldest: Date | undefined;
     if (eventsBehind > 0n) {

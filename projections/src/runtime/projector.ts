@@ -51,6 +51,9 @@ class StoreFailed extends Error {
   }
 }
 
+/** how long a projection whose batches hold nothing for it goes without storing its checkpoint */
+const quietCheckpointMs = 5_000;
+
 const pause = (signal: AbortSignal, ms: number) =>
   new Promise<void>((resolve) => {
     const done = () => {
@@ -76,6 +79,17 @@ export const runProjector = async (options: ProjectorOptions): Promise<void> => 
    * Decodes and applies one batch; `through` may lie past its last event (see `LogPage.through`).
    * Events before a corrupt one are applied, so the checkpoint stops right before it.
    */
+  /** the checkpoint as stored; `checkpoint` may be further, past events this projection skips */
+  let stored: Checkpoint;
+  let storedAt = 0;
+
+  /**
+   * Decodes and applies one batch; `through` may lie past its last event (see `LogPage.through`).
+   * Events before a corrupt one are applied, so the checkpoint stops right before it. A batch with
+   * nothing for this projection writes nothing: its checkpoint moves in memory (what
+   * `waitForPosition` and the lag see) and is stored with the next batch it applies, or after
+   * `quietCheckpointMs`; a crash in between only makes it skip those events again.
+   */
   const applyBatch = async (
     recorded: ReadonlyArray<RecordedEvent>,
     through: bigint,
@@ -85,11 +99,16 @@ export const runProjector = async (options: ProjectorOptions): Promise<void> => 
     );
     const to = corrupt === undefined ? through : events[events.length - 1]?.globalPosition;
     if (to !== undefined && to !== checkpoint) {
-      const outcome = await applyInOneTransaction(client, [
-        { projection, schema, events, from: checkpoint, to },
-      ]);
-      if (outcome.kind === 'moved')
-        return { kind: 'restart', reason: `its checkpoint was moved to ${outcome.actual}` };
+      const quiet = events.length === 0 && Date.now() - storedAt < quietCheckpointMs;
+      if (!quiet) {
+        const outcome = await applyInOneTransaction(client, [
+          { projection, schema, events, from: stored, to },
+        ]);
+        if (outcome.kind === 'moved')
+          return { kind: 'restart', reason: `its checkpoint was moved to ${outcome.actual}` };
+        stored = to;
+        storedAt = Date.now();
+      }
       checkpoint = to;
       options.onCheckpoint(checkpoint);
     }
@@ -128,6 +147,8 @@ export const runProjector = async (options: ProjectorOptions): Promise<void> => 
 
   const pass = async (): Promise<PassEnd> => {
     checkpoint = (await readCheckpoint(client, schema, projection.name))?.position;
+    stored = checkpoint;
+    storedAt = Date.now();
     options.onCheckpoint(checkpoint);
     return (await catchUp()) ?? (signal.aborted ? { kind: 'stopped' } : await followLive());
   };

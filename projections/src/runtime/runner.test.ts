@@ -84,6 +84,17 @@ describe('the projection runner', () => {
     expect(
       await running.waitForPosition('ticket_tallies', verified.right.position, 10_000)(),
     ).toEqual(E.right(verified.right.position));
+    // nothing to write for it: the stored checkpoint stays put (no transaction per foreign batch),
+    // while the lag the running process reports knows it is caught up
+    const stored = await db.client.query<{ position: string | null }>(
+      `SELECT position::text FROM projection_checkpoints WHERE name = 'ticket_tallies'`,
+    );
+    expect(BigInt(stored.rows[0]!.position ?? '0')).toBeLessThan(verified.right.position);
+    const lag = await running.lag();
+    expect(E.isRight(lag) && lag.right.find((l) => l.name === 'ticket_tallies')).toMatchObject({
+      checkpoint: verified.right.position,
+      eventsBehind: 0,
+    });
   });
 
   it('applies every event exactly once across a stop and a restart', async () => {

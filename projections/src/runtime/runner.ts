@@ -133,7 +133,13 @@ export const startProjections = async (options: RunnerOptions): Promise<Projecti
       );
     },
     status: () => [...statuses.values()],
-    lag: () => projectionLag({ store: options.store, client: options.client, schema }),
+    lag: () =>
+      projectionLag({
+        store: options.store,
+        client: options.client,
+        schema,
+        reached: (name) => statuses.get(name)?.checkpoint,
+      }),
     stop: async () => {
       controller.abort();
       await Promise.all(loops);

@@ -119,7 +119,14 @@ export const runApiBench = async (args: ReadonlyArray<string>): Promise<void> =>
   build();
   const database = await freshDatabase(server, 'api');
   progress('starting helpdesk serve on a fresh PostgreSQL database');
-  const serving = await startServe(database.url, operatorToken);
+  // `--profile <dir>`: the server writes a CPU profile there when it stops (node --cpu-prof)
+  const profile = args.indexOf('--profile');
+  const serving = await startServe(
+    database.url,
+    operatorToken,
+    {},
+    profile === -1 ? [] : ['--cpu-prof', `--cpu-prof-dir=${args[profile + 1]}`],
+  );
   try {
     progress('seeding an account, 200 requesters and 2,000 tickets');
     const data = await seed(serving.base, flag('users', 200), flag('tickets', 2000));

@@ -46,7 +46,9 @@ const applyPart = async (session: SqlSession, part: BatchPart): Promise<void> =>
  * Applies the parts and moves their checkpoints in ONE transaction: either every row and every
  * checkpoint is written, or none is. That is what makes each event count exactly once whatever
  * moment the process dies at. Each checkpoint row is locked first, so two writers of one
- * projection queue, and the second finds the checkpoint moved instead of applying events twice.
+ * projection queue, and the second finds the checkpoint moved instead of applying events twice;
+ * first also because a rebuild's swap takes the same locks in the same order (checkpoints, then
+ * tables), so the two never deadlock.
  * A failure of `apply` (or of the database) rejects, after the rollback.
  */
 export const applyInOneTransaction = async (

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import {
@@ -86,6 +87,8 @@ export const startProjections = async (options: RunnerOptions): Promise<Projecti
       }),
   });
   const controller = new AbortController();
+  // every projector waits on the tail with this signal: one listener each
+  setMaxListeners(options.projections.length + 10, controller.signal);
   const statuses = new Map<string, ProjectionStatus>(
     options.projections.map((p) => [
       p.name,

@@ -25,6 +25,16 @@ const sendHttp = (base: URL, r: Extract<FuzzRequest, { kind: 'http' }>): Promise
         agent,
       },
       (res) => {
+        if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+          // a live event stream never ends: its status is the whole answer
+          res.destroy();
+          resolve({
+            status: res.statusCode,
+            requestId: res.headers['x-request-id'] as string | undefined,
+            body: '',
+          });
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () =>

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { EventStore, SqlClient, StoreError } from '@helpdesk/event-store';
-import { applyInOneTransaction, type BatchOutcome, type BatchPart } from '../batch-transaction';
-import { laterOf, type Checkpoint } from '../checkpoints';
+import { applyInOneTransaction } from '../batch-transaction';
+import type { Checkpoint } from '../checkpoints';
 import { logPages } from '../log-pages';
 import { toProjectedEvents, wants, type CorruptEvent } from '../projected-event';
 import type { ProjectedEvent } from '../projection';
@@ -15,110 +15,194 @@ export interface BuildOptions {
   readonly client: SqlClient;
   readonly scratches: ReadonlyArray<Scratch>;
   readonly batchSize: number;
-  /** after each batch has committed: events read, the scratch checkpoint, the head seen */
+  /** pages read ahead of the slowest projection; 3 when absent (memory: that many pages) */
+  readonly lookahead?: number;
+  /** when every scratch has committed a page: events read so far, the checkpoint, the head seen */
   readonly onBatch: (read: number, through: bigint, head: Checkpoint) => Promise<void>;
 }
+
+/** A page as every scratch shares it: decoded once. */
+interface SharedPage {
+  /** pages in reading order */
+  readonly number: number;
+  readonly events: ReadonlyArray<ProjectedEvent>;
+  readonly through: bigint;
+  readonly head: Checkpoint;
+  readonly read: number;
+}
+
+class Stopped extends Error {}
+
+/** A bounded queue of pages for one scratch: the reader waits while it is full. */
+const pageQueue = (capacity: number) => {
+  const pages: SharedPage[] = [];
+  let ended = false;
+  let failed: unknown;
+  let wakeReader: (() => void) | undefined;
+  let wakeWorker: (() => void) | undefined;
+  return {
+    push: async (page: SharedPage) => {
+      while (pages.length >= capacity && failed === undefined)
+        await new Promise<void>((resolve) => (wakeReader = resolve));
+      if (failed !== undefined) throw new Stopped();
+      pages.push(page);
+      wakeWorker?.();
+    },
+    end: () => {
+      ended = true;
+      wakeWorker?.();
+    },
+    /** the next page, or undefined after the last */
+    take: async (): Promise<SharedPage | undefined> => {
+      while (pages.length === 0 && !ended)
+        await new Promise<void>((resolve) => (wakeWorker = resolve));
+      const page = pages.shift();
+      wakeReader?.();
+      return page;
+    },
+    fail: (error: unknown) => {
+      failed = error;
+      wakeReader?.();
+    },
+  };
+};
 
 const earliest = (scratches: ReadonlyArray<Scratch>): Checkpoint =>
   scratches.some((s) => s.checkpoint === undefined)
     ? undefined
     : scratches.map((s) => s.checkpoint!).reduce((a, b) => (a < b ? a : b));
 
-/** Each scratch's share of a page: the events past its own checkpoint that it reads. */
-const partsOf = (
-  scratches: ReadonlyArray<Scratch>,
-  events: ReadonlyArray<ProjectedEvent>,
-  through: bigint,
-): ReadonlyArray<BatchPart> =>
-  scratches
-    .filter((s) => s.checkpoint === undefined || s.checkpoint < through)
-    .map((s) => ({
-      projection: s.projection,
-      schema: s.schema,
-      from: s.checkpoint,
-      to: through,
-      events: events.filter(
-        (e) =>
-          (s.checkpoint === undefined || e.globalPosition > s.checkpoint) &&
-          wants(s.projection.filter, e.streamName),
-      ),
-    }));
-
 /**
- * Each projection's share in its own transaction (with its own checkpoint), all at once: while
- * the database runs one projection's statements, this process builds the next one's, and on a
- * server the transactions use several connections. Resuming copes with scratches left at
- * different checkpoints.
- */
-const applyEach = async (
-  client: SqlClient,
-  parts: ReadonlyArray<BatchPart>,
-): Promise<BatchOutcome> => {
-  const outcomes = await Promise.allSettled(
-    parts.map((part) => applyInOneTransaction(client, [part], { lazyCommit: true })),
-  );
-  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
-  return (
-    outcomes
-      .map((o) => (o as PromiseFulfilledResult<BatchOutcome>).value)
-      .find((o) => o.kind === 'moved') ?? { kind: 'applied' }
-  );
-};
-
-/**
- * One pass over the log, from the earliest scratch checkpoint to the head, feeding every scratch:
- * each page is decoded once, only its events that some projection reads, and applied to every
- * scratch with its checkpoint (`applyEach`). Three stages overlap: the next page is
- * read and decoded while the previous transaction commits (transactions stay one at a time, in
- * order, each starting from the checkpoints the previous one wrote).
+ * One pass over the log, from the earliest scratch checkpoint to the head, feeding every scratch.
+ * One reader reads each page once and decodes it once (only the events some projection reads);
+ * each projection then applies the pages on its own, one transaction per page with its own
+ * checkpoint, up to `lookahead` pages behind the reader. So the light projections never wait for
+ * the heavy ones page by page, the database always has statements to run while this process
+ * decodes, and a rebuild killed at any moment resumes each scratch from its own checkpoint.
  */
 export const buildFromLog = async (
   options: BuildOptions,
 ): Promise<E.Either<BuildError, ReadonlyArray<Scratch>>> => {
-  let scratches = options.scratches;
-  let pending: { outcome: Promise<BatchOutcome>; report: () => Promise<void> } | undefined;
-
-  const settle = async (): Promise<BuildError | undefined> => {
-    if (pending === undefined) return undefined;
-    const { outcome, report } = pending;
-    pending = undefined;
-    const settled = await outcome;
-    if (settled.kind === 'moved')
-      return { kind: 'RebuildFailed', message: `another rebuild of ${settled.name} is running` };
-    await report();
-    return undefined;
-  };
-  const abandon = async () => {
-    await pending?.outcome.catch(() => undefined);
-    pending = undefined;
+  const lookahead = options.lookahead ?? 3;
+  const checkpoints = options.scratches.map((s) => s.checkpoint);
+  const queues = options.scratches.map(() => pageQueue(lookahead));
+  let failure: BuildError | undefined;
+  let thrown: unknown;
+  const stopAll = (error: unknown) => {
+    for (const queue of queues) queue.fail(error);
   };
 
-  const pages = logPages(options.store, {
-    after: earliest(scratches),
-    pageSize: options.batchSize,
-  });
-  try {
-    for await (const page of pages) {
-      if (E.isLeft(page)) return page;
-      const { events, through, head } = page.right;
-      if (through === undefined) continue;
-      const decoded = toProjectedEvents(
-        events.filter((e) => scratches.some((s) => wants(s.projection.filter, e.streamName))),
-      );
-      const failed = await settle();
-      if (failed !== undefined) return E.left(failed);
-      if (E.isLeft(decoded)) return decoded;
-      const parts = partsOf(scratches, decoded.right, through);
-      pending = {
-        outcome: applyEach(options.client, parts),
-        report: () => options.onBatch(events.length, through, head),
-      };
-      scratches = scratches.map((s) => ({ ...s, checkpoint: laterOf(s.checkpoint, through) }));
+  // progress: a page counts once every scratch has committed it
+  const committed = new Map<number, { left: number; page: SharedPage }>();
+  let reporting = Promise.resolve();
+  const pageDone = (page: SharedPage, workers: number) => {
+    const entry = committed.get(page.number) ?? { left: workers, page };
+    entry.left -= 1;
+    committed.set(page.number, entry);
+    if (entry.left === 0) {
+      committed.delete(page.number);
+      reporting = reporting
+        .then(() => options.onBatch(page.read, page.through, page.head))
+        .catch((error: unknown) => {
+          // a failing report (an interrupted run) stops the build where it is
+          thrown ??= error;
+          stopAll(error);
+        });
     }
-    const failed = await settle();
-    return failed === undefined ? E.right(scratches) : E.left(failed);
-  } finally {
-    await abandon();
-  }
+  };
+
+  const workers = options.scratches.map(async (scratch, i) => {
+    const queue = queues[i]!;
+    try {
+      for (let page = await queue.take(); page !== undefined; page = await queue.take()) {
+        if (thrown !== undefined || failure !== undefined) return;
+        const from = checkpoints[i];
+        if (from !== undefined && from >= page.through) {
+          pageDone(page, options.scratches.length);
+          continue;
+        }
+        const outcome = await applyInOneTransaction(
+          options.client,
+          [
+            {
+              projection: scratch.projection,
+              schema: scratch.schema,
+              from,
+              to: page.through,
+              events: page.events.filter(
+                (e) =>
+                  (from === undefined || e.globalPosition > from) &&
+                  wants(scratch.projection.filter, e.streamName),
+              ),
+            },
+          ],
+          { lazyCommit: true },
+        );
+        if (outcome.kind === 'moved') {
+          failure ??= {
+            kind: 'RebuildFailed',
+            message: `another rebuild of ${outcome.name} is running`,
+          };
+          stopAll(new Stopped());
+          return;
+        }
+        checkpoints[i] = page.through;
+        pageDone(page, options.scratches.length);
+      }
+    } catch (error) {
+      thrown ??= error;
+      stopAll(error);
+    }
+  });
+
+  const reader = (async () => {
+    let number = 0;
+    let lastThrough: Checkpoint;
+    try {
+      for await (const page of logPages(options.store, {
+        after: earliest(options.scratches),
+        pageSize: options.batchSize,
+      })) {
+        if (E.isLeft(page)) {
+          failure ??= page.left;
+          return;
+        }
+        const { events, through, head } = page.right;
+        // an empty page at the head already read through: nothing to apply, nothing to count
+        if (through === undefined || (events.length === 0 && through === lastThrough)) continue;
+        lastThrough = through;
+        const decoded = toProjectedEvents(
+          events.filter((e) =>
+            options.scratches.some((s) => wants(s.projection.filter, e.streamName)),
+          ),
+        );
+        if (E.isLeft(decoded)) {
+          failure ??= decoded.left;
+          return;
+        }
+        if (thrown !== undefined) return;
+        number += 1;
+        const shared: SharedPage = {
+          number,
+          events: decoded.right,
+          through,
+          head,
+          read: events.length,
+        };
+        for (const queue of queues) await queue.push(shared);
+      }
+    } catch (error) {
+      if (!(error instanceof Stopped)) thrown ??= error;
+    } finally {
+      for (const queue of queues) queue.end();
+    }
+  })();
+
+  await reader;
+  if (failure !== undefined) stopAll(new Stopped());
+  await Promise.all(workers);
+  await reporting;
+  if (thrown !== undefined && !(thrown instanceof Stopped)) throw thrown;
+  if (failure !== undefined) return E.left(failure);
+  return E.right(options.scratches.map((s, i) => ({ ...s, checkpoint: checkpoints[i] })));
 };

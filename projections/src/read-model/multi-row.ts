@@ -37,16 +37,18 @@ const quoted = (value: string): string => `"${value.replace(/\\/g, '\\\\').repla
  */
 export const arrayLiteral = (type: string, values: ReadonlyArray<unknown>): string => {
   const bare = unquotedTypes.has(type);
-  const parts = new Array<string>(values.length);
+  // one string grown in place: cheaper than an array of parts joined (a rebuild writes millions)
+  let literal = '{';
   for (let i = 0; i < values.length; i += 1) {
+    if (i > 0) literal += ',';
     const value = values[i];
-    if (value === null || value === undefined) parts[i] = 'NULL';
+    if (value === null || value === undefined) literal += 'NULL';
     else {
-      const text = String(value);
-      parts[i] = bare && bareToken.test(text) ? text : quoted(text);
+      const text = typeof value === 'string' ? value : String(value);
+      literal += bare && bareToken.test(text) ? text : quoted(text);
     }
   }
-  return `{${parts.join(',')}}`;
+  return `${literal}}`;
 };
 
 /**

@@ -75,12 +75,20 @@ export const decodeUntilCorrupt = (recorded: ReadonlyArray<RecordedEvent>): Deco
   return { events };
 };
 
-/** Decodes a batch, refusing it whole at the first event that does not decode. */
+/**
+ * Decodes a batch that no other reader shares (a rebuild's page), refusing it whole at the first
+ * event that does not decode: nothing is remembered, a million events leave no trace to collect.
+ */
 export const toProjectedEvents = (
   recorded: ReadonlyArray<RecordedEvent>,
 ): E.Either<CorruptEvent, ReadonlyArray<ProjectedEvent>> => {
-  const { events, corrupt } = decodeUntilCorrupt(recorded);
-  return corrupt === undefined ? E.right(events) : E.left(corrupt);
+  const events: ProjectedEvent[] = [];
+  for (const event of recorded) {
+    const decoded = decodeRecorded(event);
+    if (E.isLeft(decoded)) return decoded;
+    events.push(decoded.right);
+  }
+  return E.right(events);
 };
 
 /** Whether a projection reads events of this stream; the same test the stores apply to `filter`. */

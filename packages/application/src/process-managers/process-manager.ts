@@ -146,11 +146,12 @@ export const startProcessManager = (
    * The tail carries every event: those the filter passes are handled (and checkpointed); the
    * others only move the position in memory (written every few seconds), so that a quiet process
    * hardly writes. Behind the
-   * tail, the log is read in pages, unfiltered (a prefix filter costs PostgreSQL a sort per page).
+   * tail, the log is read in pages of the process's streams only, each page checkpointed.
    */
   const followTail = async (tail: SharedTail) => {
     let written = Date.now();
-    const take = async (events: ReadonlyArray<RecordedEvent>) => {
+    /** `catchingUp`: pages read behind the tail are checkpointed each, so a restart goes on from there */
+    const take = async (events: ReadonlyArray<RecordedEvent>, catchingUp: boolean) => {
       const passed = events.filter((e) => matchesFilter(manager.filter, e.streamName));
       const last = events[events.length - 1]!.globalPosition;
       if (passed.length > 0) {
@@ -158,7 +159,7 @@ export const startProcessManager = (
         written = Date.now();
       }
       // now and then, so that a restart does not read again everything since the last event handled
-      if (position !== last && Date.now() - written >= quietCheckpointMs) {
+      if (position !== last && (catchingUp || Date.now() - written >= quietCheckpointMs)) {
         await must(checkpoints.write(manager.name, last));
         written = Date.now();
       }
@@ -167,20 +168,29 @@ export const startProcessManager = (
     for (;;) {
       const read = await tail.read(position, batchSize, signal);
       if (read.kind === 'closed') return;
-      if (read.kind === 'events') await take(read.events);
+      if (read.kind === 'events') await take(read.events, false);
       else
         for (;;) {
+          // the head first: once a page comes back short, nothing below the head can still appear
+          const head = await must(TE.mapLeft(fromStoreError)(store.headPosition()));
           const page = await must(
             TE.mapLeft(fromStoreError)(
               store.readAll({
                 ...(position === undefined ? {} : { after: position }),
                 maxCount: batchSize,
+                filter: manager.filter,
               }),
             ),
           );
           if (signal.aborted) return;
-          if (page.length > 0) await take(page);
-          if (page.length < batchSize) break;
+          if (page.length > 0) await take(page, true);
+          if (page.length < batchSize) {
+            if (head !== undefined && (position === undefined || head > position)) {
+              await must(checkpoints.write(manager.name, head));
+              position = head;
+            }
+            break;
+          }
         }
     }
   };

@@ -4,7 +4,7 @@ import { applyInOneTransaction } from '../batch-transaction';
 import type { Checkpoint } from '../checkpoints';
 import { logPages } from '../log-pages';
 import { toProjectedEvents, wants, type CorruptEvent } from '../projected-event';
-import type { ProjectedEvent } from '../projection';
+import type { ProjectedEvent, Projection } from '../projection';
 import type { Scratch } from './scratch';
 
 export type BuildError =
@@ -111,6 +111,20 @@ export const buildFromLog = async (
     }
   };
 
+  /** a page's events a filter passes: scratches with the same filter share one list */
+  const passedBy = new WeakMap<SharedPage, Map<string, ReadonlyArray<ProjectedEvent>>>();
+  const eventsFor = (page: SharedPage, filter: Projection['filter']) => {
+    const byFilter = passedBy.get(page) ?? new Map<string, ReadonlyArray<ProjectedEvent>>();
+    passedBy.set(page, byFilter);
+    const key = filter.streamPrefixes.join('\n');
+    let passed = byFilter.get(key);
+    if (passed === undefined) {
+      passed = page.events.filter((e) => wants(filter, e.streamName));
+      byFilter.set(key, passed);
+    }
+    return passed;
+  };
+
   const workers = options.scratches.map(async (scratch, i) => {
     const queue = queues[i]!;
     try {
@@ -129,10 +143,9 @@ export const buildFromLog = async (
               schema: scratch.schema,
               from,
               to: page.through,
-              events: page.events.filter(
-                (e) =>
-                  (from === undefined || e.globalPosition > from) &&
-                  wants(scratch.projection.filter, e.streamName),
+              // a resumed scratch may stand inside the page: it skips what it already has
+              events: eventsFor(page, scratch.projection.filter).filter(
+                (e) => from === undefined || e.globalPosition > from,
               ),
             },
           ],

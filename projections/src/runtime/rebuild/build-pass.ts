@@ -33,6 +33,9 @@ interface SharedPage {
 
 class Stopped extends Error {}
 
+/** how long a scratch whose pages hold nothing for it goes without storing its checkpoint */
+const quietCheckpointMs = 2_000;
+
 /** A bounded queue of pages for one scratch: the reader waits while it is full. */
 const pageQueue = (capacity: number) => {
   const pages: SharedPage[] = [];
@@ -127,6 +130,29 @@ export const buildFromLog = async (
 
   const workers = options.scratches.map(async (scratch, i) => {
     const queue = queues[i]!;
+    /** the scratch's checkpoint as stored; `checkpoints[i]` may be further, past pages with nothing for it */
+    let stored = checkpoints[i];
+    // the first page is always stored: a resumed rebuild never starts a scratch over from nothing
+    let storedAt = 0;
+    const store = async (to: bigint, events: ReadonlyArray<ProjectedEvent>): Promise<boolean> => {
+      const outcome = await applyInOneTransaction(
+        options.client,
+        [{ projection: scratch.projection, schema: scratch.schema, from: stored, to, events }],
+        { lazyCommit: true },
+      );
+      if (outcome.kind === 'moved') {
+        failure ??= {
+          kind: 'RebuildFailed',
+          message: `another rebuild of ${outcome.name} is running`,
+        };
+        stopAll(new Stopped());
+        return false;
+      }
+      stored = to;
+      storedAt = Date.now();
+      checkpoints[i] = to;
+      return true;
+    };
     try {
       for (let page = await queue.take(); page !== undefined; page = await queue.take()) {
         if (thrown !== undefined || failure !== undefined) return;
@@ -135,33 +161,25 @@ export const buildFromLog = async (
           pageDone(page, options.scratches.length);
           continue;
         }
-        const outcome = await applyInOneTransaction(
-          options.client,
-          [
-            {
-              projection: scratch.projection,
-              schema: scratch.schema,
-              from,
-              to: page.through,
-              // a resumed scratch may stand inside the page: it skips what it already has
-              events: eventsFor(page, scratch.projection.filter).filter(
-                (e) => from === undefined || e.globalPosition > from,
-              ),
-            },
-          ],
-          { lazyCommit: true },
+        // a resumed scratch may stand inside the page: it skips what it already has
+        const events = eventsFor(page, scratch.projection.filter).filter(
+          (e) => from === undefined || e.globalPosition > from,
         );
-        if (outcome.kind === 'moved') {
-          failure ??= {
-            kind: 'RebuildFailed',
-            message: `another rebuild of ${outcome.name} is running`,
-          };
-          stopAll(new Stopped());
-          return;
-        }
-        checkpoints[i] = page.through;
+        // a page with nothing for it opens no transaction; its checkpoint is stored now and then
+        if (events.length === 0 && Date.now() - storedAt < quietCheckpointMs)
+          checkpoints[i] = page.through;
+        else if (!(await store(page.through, events))) return;
         pageDone(page, options.scratches.length);
       }
+      // the swap hands over the stored checkpoint
+      const reached = checkpoints[i];
+      if (
+        thrown === undefined &&
+        failure === undefined &&
+        reached !== undefined &&
+        reached !== stored
+      )
+        await store(reached, []);
     } catch (error) {
       thrown ??= error;
       stopAll(error);

@@ -66,8 +66,8 @@ const pause = (signal: AbortSignal, ms: number) =>
     signal.addEventListener('abort', done, { once: true });
   });
 
-/** how often a process whose events are all filtered out still writes its checkpoint */
-const quietCheckpointMs = 10_000;
+/** how often a process on the live tail writes its checkpoint */
+const quietCheckpointMs = 1_000;
 
 const messageOf = (error: unknown): string =>
   error instanceof Failed
@@ -98,8 +98,8 @@ export const startProcessManager = (
     return result.right;
   };
 
-  /** Decodes and handles a batch's events, then checkpoints its last position. */
-  const handleBatch = async (batch: ReadonlyArray<RecordedEvent>) => {
+  /** Decodes and handles a batch's events, then checkpoints its last position unless told not to. */
+  const handleBatch = async (batch: ReadonlyArray<RecordedEvent>, checkpoint = true) => {
     const events: ProcessEvent[] = [];
     for (const recorded of batch) {
       const decoded = toProcessEvent(recorded);
@@ -114,7 +114,7 @@ export const startProcessManager = (
     }
     await must(manager.handle(events));
     const last = batch[batch.length - 1]!.globalPosition;
-    await must(checkpoints.write(manager.name, last));
+    if (checkpoint) await must(checkpoints.write(manager.name, last));
     position = last;
   };
 
@@ -143,10 +143,9 @@ export const startProcessManager = (
   };
 
   /**
-   * The tail carries every event: those the filter passes are handled (and checkpointed); the
-   * others only move the position in memory (written every few seconds), so that a quiet process
-   * hardly writes. Behind the
-   * tail, the log is read in pages of the process's streams only, each page checkpointed.
+   * The tail carries every event: those the filter passes are handled, the others only move the
+   * position; the checkpoint is written once a second at most. Behind the tail, the log is read in
+   * pages of the process's streams only, each page checkpointed.
    */
   const followTail = async (tail: SharedTail) => {
     let written = Date.now();
@@ -154,12 +153,11 @@ export const startProcessManager = (
     const take = async (events: ReadonlyArray<RecordedEvent>, catchingUp: boolean) => {
       const passed = events.filter((e) => matchesFilter(manager.filter, e.streamName));
       const last = events[events.length - 1]!.globalPosition;
-      if (passed.length > 0) {
-        await handleBatch(passed);
-        written = Date.now();
-      }
-      // now and then, so that a restart does not read again everything since the last event handled
-      if (position !== last && (catchingUp || Date.now() - written >= quietCheckpointMs)) {
+      // live, the checkpoint is written now and then rather than per batch: `handle` is safe to
+      // run again on the events since (a restart repeats at most that), and a busy desk's process
+      // managers would otherwise write one row per append
+      if (passed.length > 0) await handleBatch(passed, false);
+      if (catchingUp || Date.now() - written >= quietCheckpointMs) {
         await must(checkpoints.write(manager.name, last));
         written = Date.now();
       }

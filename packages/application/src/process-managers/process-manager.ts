@@ -157,15 +157,29 @@ export const startProcessManager = (
       // run again on the events since (a restart repeats at most that), and a busy desk's process
       // managers would otherwise write one row per append
       if (passed.length > 0) await handleBatch(passed, false);
+      position = last;
       if (catchingUp || Date.now() - written >= quietCheckpointMs) {
         await must(checkpoints.write(manager.name, last));
+        stored = last;
         written = Date.now();
       }
-      position = last;
     };
+    let stored = position;
     for (;;) {
-      const read = await tail.read(position, batchSize, signal);
-      if (read.kind === 'closed') return;
+      // with a position not yet written, wait for new events only so long, then write it
+      const unsaved = position !== stored;
+      const read = await tail.read(
+        position,
+        batchSize,
+        unsaved ? AbortSignal.any([signal, AbortSignal.timeout(quietCheckpointMs)]) : signal,
+      );
+      if (read.kind === 'closed') {
+        if (signal.aborted) return;
+        await must(checkpoints.write(manager.name, position!));
+        stored = position;
+        written = Date.now();
+        continue;
+      }
       if (read.kind === 'events') await take(read.events, false);
       else
         for (;;) {
@@ -186,6 +200,7 @@ export const startProcessManager = (
             if (head !== undefined && (position === undefined || head > position)) {
               await must(checkpoints.write(manager.name, head));
               position = head;
+              stored = head;
             }
             break;
           }

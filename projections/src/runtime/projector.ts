@@ -150,6 +150,7 @@ export const runProjector = async (options: ProjectorOptions): Promise<void> => 
       }
       if (read.kind === 'closed') return { kind: 'stopped' };
       if (read.kind === 'behind') return { kind: 'behind' };
+      if (read.kind === 'idle') continue;
       const batch = read.events;
       const end = await applyBatch(batch, batch[batch.length - 1]!.globalPosition);
       if (end !== undefined) return end;

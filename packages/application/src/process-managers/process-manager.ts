@@ -171,10 +171,11 @@ export const startProcessManager = (
       const read = await tail.read(
         position,
         batchSize,
-        unsaved ? AbortSignal.any([signal, AbortSignal.timeout(quietCheckpointMs)]) : signal,
+        signal,
+        unsaved ? quietCheckpointMs : undefined,
       );
-      if (read.kind === 'closed') {
-        if (signal.aborted) return;
+      if (read.kind === 'closed') return;
+      if (read.kind === 'idle') {
         await must(checkpoints.write(manager.name, position!));
         stored = position;
         written = Date.now();

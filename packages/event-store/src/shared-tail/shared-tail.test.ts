@@ -83,6 +83,18 @@ describe('a shared tail of the log', () => {
     expect(await waiting).toEqual({ kind: 'closed' });
   });
 
+  it('tells a reader that asked for it when nothing came in time, and hands over events at once', async () => {
+    const store = createMemoryEventStore();
+    const tail = await sharedTail(store, { capacity: 10 });
+    const started = Date.now();
+    expect(await tail.read(undefined, 5, undefined, 30)).toEqual({ kind: 'idle' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    const waiting = tail.read(undefined, 5, undefined, 10_000);
+    await append(store, 'ticket-1', 2);
+    expect(positions(await waiting)).toEqual([1, 2]);
+    await tail.close();
+  });
+
   it('subscribes again after a failure from the last event received: no gap, no repeat', async () => {
     const store = createMemoryEventStore();
     let failures = 1;

@@ -7,7 +7,9 @@ export type TailRead =
   /** the position asked for is older than the tail holds: read the log from there, then come back */
   | { readonly kind: 'behind'; readonly oldest: bigint | undefined }
   /** the tail was closed or the reader's signal aborted */
-  | { readonly kind: 'closed' };
+  | { readonly kind: 'closed' }
+  /** nothing new came within the `idleAfterMs` the reader asked for */
+  | { readonly kind: 'idle' };
 
 export interface SharedTail {
   /**
@@ -18,6 +20,7 @@ export interface SharedTail {
     after: bigint | undefined,
     max: number,
     signal?: AbortSignal,
+    idleAfterMs?: number,
   ) => Promise<TailRead>;
   readonly close: () => Promise<void>;
 }
@@ -103,15 +106,27 @@ export const sharedTail = async (
     after: bigint | undefined,
     max: number,
     signal?: AbortSignal,
+    idleAfterMs?: number,
   ): Promise<TailRead> => {
+    // a timer only when the reader has to wait: most reads find events at once
+    let idle = false;
     for (;;) {
+      if (idle) return { kind: 'idle' };
       if (closed || signal?.aborted === true) return { kind: 'closed' };
       if (start !== undefined && (after === undefined || after < start))
         return { kind: 'behind', oldest: start };
       const from = after === undefined ? 0 : firstAfter(after);
       if (from < events.length) return { kind: 'events', events: events.slice(from, from + max) };
       await new Promise<void>((resolve) => {
+        const timer =
+          idleAfterMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                idle = true;
+                wake();
+              }, idleAfterMs);
         const wake = () => {
+          if (timer !== undefined) clearTimeout(timer);
           signal?.removeEventListener('abort', wake);
           waiters.delete(wake);
           resolve();

@@ -1,6 +1,9 @@
 import { accountsProjection } from './accounts';
 import { analyticsProjection } from './analytics';
 import { integrationsProjection } from './integrations';
+import { emailTemplatesProjection } from './email-templates';
+import { triggersProjection } from './triggers';
+import { macrosProjection } from './macros';
 import { organizationsProjection } from './organizations';
 import type { Projection } from './runtime/projection';
 import { ticketAuditsProjection } from './ticket-audits';
@@ -21,4 +24,7 @@ export const allProjections: ReadonlyArray<Projection> = [
   userMergesProjection,
   analyticsProjection,
   integrationsProjection,
+  emailTemplatesProjection,
+  triggersProjection,
+  macrosProjection,
 ];

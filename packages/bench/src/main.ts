@@ -1,17 +1,19 @@
 import { runApiBench } from './api/main';
 import { runMergeBench } from './merge/main';
 import { runProjectionsBench } from './projections/main';
+import { runReplayBench } from './replay/main';
 import { runStoreBench } from './store/main';
 
 const benches: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = {
   store: (args) => {
     const flag = args.indexOf('--events');
     const events = flag === -1 ? 10_000 : Number(args[flag + 1]);
-    return runStoreBench({ events, concurrencies: [1, 8, 32] });
+    return runStoreBench({ events, concurrencies: [1, 8, 32], chain: args.includes('--chain') });
   },
   merge: (args) => runMergeBench(args),
   api: (args) => runApiBench(args),
   projections: (args) => runProjectionsBench(args),
+  replay: (args) => runReplayBench(args),
 };
 
 const [name, ...args] = process.argv.slice(2);

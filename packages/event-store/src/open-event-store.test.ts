@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
+import { chainOf, sealOf } from './chain';
 import { anEvent, succeeds } from './contract/fixtures';
 import { chooseEventStore, openEventStore } from './open-event-store';
 
@@ -26,6 +27,18 @@ describe('choosing the event store from EVENT_STORE_URL', () => {
     const store = await openEventStore({ EVENT_STORE_URL: 'memory:' });
     const appended = await store.appendToStream('ticket-1', [anEvent()])();
     expect(E.isRight(appended)).toBe(true);
+    await store.close();
+  });
+
+  it('the opened store hash-chains what it appends (issue 8, tamper evidence)', async () => {
+    const store = await openEventStore({ EVENT_STORE_URL: 'memory:' });
+    await succeeds(store.appendToStream('ticket-1', [anEvent(), anEvent()]));
+    const [first, second] = await succeeds(store.readStream('ticket-1'));
+    expect(chainOf(first!.metadata)).toEqual({
+      kind: 'chained',
+      chain: { previous: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(chainOf(second!.metadata)).toMatchObject({ chain: { previous: sealOf(first!) } });
     await store.close();
   });
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { chainedEventStore } from './chain';
 import { openEsdbEventStore } from './esdb';
 import { createMemoryEventStore } from './memory';
 import type { EventStore } from './port';
@@ -31,15 +32,7 @@ export const chooseEventStore = (env: EventStoreEnv): EventStoreChoice => {
   );
 };
 
-/**
- * Opens the event store the environment names: a PostgreSQL server, EventStoreDB, the in-memory
- * store (tests and demos: nothing survives the process), or by default the embedded PostgreSQL
- * (PGlite) kept under `HELPDESK_DATA_DIR/events`.
- */
-export const openEventStore = async (
-  env: EventStoreEnv = process.env as EventStoreEnv,
-): Promise<EventStore> => {
-  const choice = chooseEventStore(env);
+const openChosen = async (choice: EventStoreChoice): Promise<EventStore> => {
   switch (choice.kind) {
     case 'postgres':
       return openPgEventStore({ connectionString: choice.connectionString });
@@ -55,3 +48,13 @@ export const openEventStore = async (
     }
   }
 };
+
+/**
+ * Opens the event store the environment names: a PostgreSQL server, EventStoreDB, the in-memory
+ * store (tests and demos: nothing survives the process), or by default the embedded PostgreSQL
+ * (PGlite) kept under `HELPDESK_DATA_DIR/events`. Every event appended through it is hash-chained
+ * to the one before it in its stream (`chainedEventStore`).
+ */
+export const openEventStore = async (
+  env: EventStoreEnv = process.env as EventStoreEnv,
+): Promise<EventStore> => chainedEventStore(await openChosen(chooseEventStore(env)));

@@ -3,7 +3,7 @@ import { defineEvent, type EventOf } from './define-event';
 import { Uuid } from './primitives';
 
 export const ClaimKindCodec = t.keyof(
-  { email: null, organization_name: null, organization_domain: null },
+  { email: null, organization_name: null, organization_domain: null, message_id: null },
   'ClaimKind',
 );
 

@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
-import { eventDefinition, type DomainEvent } from './catalog';
+import type { DomainEvent } from './catalog';
 import { EventMetadata } from './metadata';
+import { publishedContract, upcastData, type EventContract } from './upcast';
 
 /** One reason a value was refused: where it is, what was expected, what was found. */
 export interface DecodeIssue {
@@ -72,10 +73,14 @@ export const decodeWith =
       E.mapLeft((errors) => decodeError(what, toDecodeIssues(errors, prefix))),
     );
 
-/** Decodes the data of an event of the given type; an unknown type is an error, not a throw. */
+/**
+ * Decodes the data of an event of the given type, in its current shape; an unknown type is an
+ * error, not a throw.
+ */
 export const decodeEventData = (
   type: unknown,
   data: unknown,
+  contract: EventContract = publishedContract,
 ): E.Either<DecodeError, DomainEvent> => {
   if (typeof type !== 'string')
     return E.left(
@@ -83,7 +88,7 @@ export const decodeEventData = (
         { path: 'type', expected: 'string', actual: describeValue(type) },
       ]),
     );
-  const definition = eventDefinition(type);
+  const definition = contract.definitionOf(type);
   if (definition === undefined)
     return E.left(
       decodeError('unknown event type', [
@@ -98,14 +103,35 @@ export const decodeEventData = (
 
 export const decodeMetadata = decodeWith(EventMetadata, 'invalid event metadata', 'metadata');
 
-/** Decodes an event as stored: `{type, data, metadata}`. */
-export const decodeEvent = (raw: {
-  readonly type: unknown;
-  readonly data: unknown;
-  readonly metadata: unknown;
-}): E.Either<DecodeError, { readonly event: DomainEvent; readonly metadata: EventMetadata }> =>
+/**
+ * Decodes an event as stored, `{type, data, metadata}` (other fields, such as a feed's `stream`,
+ * are ignored). Data written under an older schema version is upcast first (`upcast.ts`), so the
+ * result always has the current shape, and its metadata's `schema_version` says so.
+ */
+export const decodeEvent = (
+  raw: {
+    readonly type: unknown;
+    readonly data: unknown;
+    readonly metadata: unknown;
+  },
+  contract: EventContract = publishedContract,
+): E.Either<DecodeError, { readonly event: DomainEvent; readonly metadata: EventMetadata }> =>
   pipe(
-    E.Do,
-    E.apS('event', decodeEventData(raw.type, raw.data)),
-    E.apS('metadata', decodeMetadata(raw.metadata)),
+    decodeMetadata(raw.metadata),
+    E.chain((metadata) =>
+      pipe(
+        typeof raw.type === 'string'
+          ? upcastData(contract, raw.type, metadata.schema_version, raw.data)
+          : E.right(raw.data),
+        E.chain((data) => decodeEventData(raw.type, data, contract)),
+        E.map((event) => ({
+          event,
+          metadata: {
+            ...metadata,
+            schema_version:
+              contract.definitionOf(event.type)?.schemaVersion ?? metadata.schema_version,
+          },
+        })),
+      ),
+    ),
   );

@@ -10,3 +10,4 @@ export * from './claim';
 export * from './configuration';
 export * from './catalog';
 export * from './decode';
+export * from './upcast';

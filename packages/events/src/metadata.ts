@@ -22,19 +22,46 @@ export type Actor = t.TypeOf<typeof Actor>;
 export const Via = t.strict({ channel: Channel, rel: nullable(NonEmptyString) }, 'Via');
 export type Via = t.TypeOf<typeof Via>;
 
+/** A SHA-256 digest as 64 lower-case hexadecimal digits. */
+export const Sha256Hex = new t.Type<string, string, unknown>(
+  'Sha256Hex',
+  (u): u is string => typeof u === 'string' && /^[0-9a-f]{64}$/.test(u),
+  (u, c) => (typeof u === 'string' && /^[0-9a-f]{64}$/.test(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/**
+ * Tamper evidence (docs/event-store.md, "Hash chain"): `hash` is the SHA-256 of the event's
+ * canonical JSON (its stream, revision, id, type, data, metadata without `chain`, and `previous`);
+ * `previous` is the `hash` of the event before it in its stream, null for a stream's first event.
+ * Written by the event store, never by the code that decides events.
+ */
+export const EventChain = t.strict(
+  { previous: nullable(Sha256Hex), hash: Sha256Hex },
+  'EventChain',
+);
+export type EventChain = t.TypeOf<typeof EventChain>;
+
 /** The envelope every event carries (architecture.md, "Events"). */
-export const EventMetadata = t.strict(
-  {
-    account_id: Uuid,
-    actor: Actor,
-    /** shared by every event one request or one process caused (a merge's 10,000 changes share it) */
-    correlation_id: NonEmptyString,
-    /** the event or request that directly caused this one */
-    causation_id: nullable(NonEmptyString),
-    occurred_at: IsoDateTime,
-    via: Via,
-    schema_version: PositiveInteger,
-  },
+export const EventMetadata = t.intersection(
+  [
+    t.strict(
+      {
+        account_id: Uuid,
+        actor: Actor,
+        /** shared by every event one request or one process caused (a merge's 10,000 changes share it) */
+        correlation_id: NonEmptyString,
+        /** the event or request that directly caused this one */
+        causation_id: nullable(NonEmptyString),
+        occurred_at: IsoDateTime,
+        via: Via,
+        schema_version: PositiveInteger,
+      },
+      'EventMetadata',
+    ),
+    // optional so that events recorded before the chain existed still decode
+    t.exact(t.partial({ chain: EventChain }), 'EventMetadata'),
+  ],
   'EventMetadata',
 );
 export type EventMetadata = t.TypeOf<typeof EventMetadata>;

@@ -16,7 +16,13 @@ export const streamCategories = [
 export type StreamCategory = (typeof streamCategories)[number];
 
 /** What a uniqueness claim stream guards; each is unique within one account. */
-export const claimKinds = ['email', 'organization_name', 'organization_domain'] as const;
+export const claimKinds = [
+  'email',
+  'organization_name',
+  'organization_domain',
+  /** an inbound email's Message-ID, held by the ticket it made or joined (R6.1) */
+  'message_id',
+] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 
 const canonicalClaimValue = (kind: ClaimKind, value: string): string =>

@@ -5,6 +5,8 @@ import * as t from 'io-ts';
 import type { SqlSession } from '@helpdesk/event-store';
 import { selectOne } from '../read-model/query';
 import { IsoTimestamp } from '../read-model/row-codecs';
+import { portalCredentialsDdl } from '../passwords/schema';
+import { inboundKeysDdl } from '../inbound-keys/schema';
 import { assertCredentialsSchema, credentialsDdl, defaultCredentialsSchema } from './schema';
 
 /**
@@ -49,6 +51,8 @@ export const installCredentials = async (
 ): Promise<void> => {
   assertCredentialsSchema(schema);
   await session.exec(credentialsDdl(schema));
+  await session.exec(portalCredentialsDdl(schema));
+  await session.exec(inboundKeysDdl(schema));
 };
 
 export const sqlCredentials = (session: SqlSession, schema = defaultCredentialsSchema) => {

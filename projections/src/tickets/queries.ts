@@ -158,6 +158,24 @@ export const portalRequestsOf = (
     request,
   );
 
+/**
+ * R6.9 with the viewer's facts given (`portalTicketFilter`, from the user's own stream): the
+ * tickets `requesterId` requests and those of `organizationIds`, oldest first.
+ */
+export const ticketsInPortalView = (
+  session: SqlSession,
+  accountId: string,
+  filter: { readonly requesterId: string; readonly organizationIds: ReadonlyArray<string> },
+  request: PageRequest = {},
+): TE.TaskEither<ReadModelError, Page<TicketView>> =>
+  pageWhere(
+    session,
+    '(requester_id = $4 OR organization_id = ANY($5::uuid[]))',
+    [filter.requesterId, [...filter.organizationIds]],
+    accountId,
+    request,
+  );
+
 const Count = t.type({ count: Int });
 
 /** R3.3: how many tickets a user requests, closed and archived ones included. */

@@ -1,10 +1,19 @@
 import express from 'express';
 import { Registry } from 'prom-client';
 import { lruStreamCache } from '@helpdesk/application';
+import { defaultMailDomain } from '@helpdesk/application';
+import {
+  defaultCredentialsSchema,
+  defaultOutboxSchema,
+  pgOutbox,
+  sqlInboundKeys,
+  sqlPortalCredentials,
+} from '@helpdesk/projections';
 import type { ApiDeps } from './deps';
 import type { ApiEnv } from './env';
 import { readModelUserTickets } from './adapters/user-tickets';
 import { cachedCredentials } from './auth/cached-credentials';
+import { cachedPortalSessions } from './auth/cached-portal-sessions';
 import { errorHandler, noSuchRoute } from './http/error-handler';
 import { stripJsonSuffix } from './http/json-suffix';
 import { mount } from './http/mount';
@@ -16,14 +25,24 @@ import { apiMetrics, countingStore } from './metrics/metrics';
 import { openApiDocument } from './openapi/document';
 import { accountRoutes } from './routes/accounts';
 import { apiTokenRoutes } from './routes/api-tokens';
+import { eventRoutes } from './routes/events';
+import { mountEventStream, type EventStreams } from './routes/events-stream';
+import { emailTemplateRoutes } from './routes/email-templates';
 import { identityRoutes } from './routes/identities';
+import { emailChannelRoutes, mountInboundEmail } from './routes/inbound-email';
 import { integrationRoutes } from './routes/integrations';
+import { macroRoutes } from './routes/macros';
 import { membershipRoutes } from './routes/memberships';
 import { mergeRoutes } from './routes/merges';
 import { mountOperations } from './routes/operations';
 import { organizationRoutes } from './routes/organizations';
+import { outboundEmailRoutes } from './routes/outbound-emails';
+import { portalRoutes } from './routes/portal';
+import { requestRoutes } from './routes/requests';
 import { ticketHistoryRoutes } from './routes/ticket-history';
+import { ticketReplayRoutes } from './routes/ticket-replay';
 import { ticketRoutes } from './routes/tickets';
+import { triggerRoutes } from './routes/triggers';
 import { userTicketRoutes } from './routes/user-tickets';
 import { userRoutes } from './routes/users';
 import { bulkUserRoutes } from './routes/users-bulk';
@@ -51,7 +70,16 @@ export const apiRoutes = (env: ApiEnv): ReadonlyArray<Route> => [
   ...membershipRoutes(env),
   ...ticketRoutes(env),
   ...ticketHistoryRoutes(env),
+  ...ticketReplayRoutes(env),
   ...integrationRoutes(env),
+  ...emailTemplateRoutes(env),
+  ...triggerRoutes(env),
+  ...macroRoutes(env),
+  ...emailChannelRoutes(env),
+  ...outboundEmailRoutes(env),
+  ...eventRoutes(env),
+  ...portalRoutes(env),
+  ...requestRoutes(env),
 ];
 
 export interface Api {
@@ -59,6 +87,8 @@ export interface Api {
   /** merges carried out in the background; `settled()` waits for them (tests, shutdown) */
   readonly jobs: MergeJobs;
   readonly registry: Registry;
+  /** the open `GET /events/stream` feeds; `closeAll()` ends them (shutdown) */
+  readonly eventStreams: EventStreams;
 }
 
 export const createApi = (deps: ApiDeps): Api => {
@@ -73,6 +103,12 @@ export const createApi = (deps: ApiDeps): Api => {
   };
   const credentials = cachedCredentials(deps.credentials);
   const userTickets = readModelUserTickets(deps.readModels.session);
+  const portalStore = sqlPortalCredentials(
+    deps.readModels.session,
+    deps.config.credentialsSchema ?? defaultCredentialsSchema,
+  );
+  const portalSessions = cachedPortalSessions(portalStore);
+  const outboxSchema = deps.config.outboxSchema ?? defaultOutboxSchema;
   const jobs = mergeJobs({
     commands,
     tickets: userTickets,
@@ -88,6 +124,20 @@ export const createApi = (deps: ApiDeps): Api => {
     userTickets,
     jobs,
     ticketCreations: new Map(),
+    inboundKeys:
+      deps.inboundKeys ??
+      sqlInboundKeys(
+        deps.readModels.session,
+        deps.config.credentialsSchema ?? defaultCredentialsSchema,
+      ),
+    mailDomain: deps.config.mailDomain ?? defaultMailDomain,
+    outboxSchema,
+    portal: {
+      ...commands,
+      portal: portalStore,
+      outbox: pgOutbox(deps.readModels.session, { schema: outboxSchema, clock: deps.clock }),
+      sessionsEnded: portalSessions.forgetUser,
+    },
   };
 
   const app: express.Express = express();
@@ -124,11 +174,20 @@ export const createApi = (deps: ApiDeps): Api => {
     credentials,
     eventStore: commands.eventStore,
     streams: commands.streams,
+    portalSessions,
+    clock: deps.clock,
   };
   for (const route of apiRoutes(env)) mount(app, route, mountDeps);
+  mountInboundEmail(app, env, mountDeps);
+  const eventStreams = mountEventStream(app, {
+    ...mountDeps,
+    ...(deps.config.eventStreamHeartbeatMs === undefined
+      ? {}
+      : { heartbeatMs: deps.config.eventStreamHeartbeatMs }),
+  });
   app.use(noSuchRoute);
   app.use(errorHandler(deps.logger, bodyLimitBytes));
-  return { app, jobs, registry };
+  return { app, jobs, registry, eventStreams };
 };
 
 /** The express app of the HTTP API (api.md), everything it uses injected. */

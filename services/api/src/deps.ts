@@ -3,6 +3,7 @@ import type * as TE from 'fp-ts/TaskEither';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Clock, CredentialStore, IdGenerator } from '@helpdesk/application';
+import type { InboundKeyStore } from '@helpdesk/application';
 import type { EventStore, SqlSession } from '@helpdesk/event-store';
 import type { LagError, ProjectionLag, WaitError } from '@helpdesk/projections';
 import type { IdempotencyStore } from './http/idempotency/store';
@@ -36,6 +37,14 @@ export interface ApiConfig {
    * merge process manager runs beside it, as in `helpdesk serve`. True when absent
    */
   readonly carryOutMerges?: boolean;
+  /** the domain of the support addresses, `support+<account id>@<domain>`; `localhost` when absent */
+  readonly mailDomain?: string;
+  /** the mail outbox's schema; `outbox` when absent */
+  readonly outboxSchema?: string;
+  /** where portal passwords, reset links and sessions are kept (R6.8); `credentials` when absent */
+  readonly credentialsSchema?: string;
+  /** how often `GET /events/stream` sends a comment line to keep proxies open; 15 s when absent */
+  readonly eventStreamHeartbeatMs?: number;
 }
 
 /** Everything the app is given; nothing is read from the environment inside it. */
@@ -43,6 +52,8 @@ export interface ApiDeps {
   readonly eventStore: EventStore;
   readonly readModels: ReadModels;
   readonly credentials: CredentialStore;
+  /** the accounts' inbound email keys (`X-Inbound-Key`); the credentials schema's table when absent */
+  readonly inboundKeys?: InboundKeyStore;
   readonly idempotency: IdempotencyStore;
   readonly clock: Clock;
   readonly ids: IdGenerator;

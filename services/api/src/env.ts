@@ -4,9 +4,11 @@ import * as TE from 'fp-ts/TaskEither';
 import {
   loadAccount,
   type CommandDeps,
+  type PortalDeps,
   type TokenDeps,
   type UserTickets,
 } from '@helpdesk/application';
+import type { InboundKeyStore } from '@helpdesk/application';
 import type { SqlSession } from '@helpdesk/event-store';
 import type { Uuid } from '@helpdesk/events';
 import type { ReadModelError } from '@helpdesk/projections';
@@ -25,6 +27,16 @@ export interface ApiEnv {
   readonly jobs: MergeJobs;
   /** when each ticket answered here was created: it never changes, so a write's answer need not read it */
   readonly ticketCreations: Map<Uuid, string>;
+  /** the accounts' inbound email keys, and the domain of their support addresses */
+  readonly inboundKeys: InboundKeyStore;
+  readonly mailDomain: string;
+  /** the mail outbox's schema (`GET /outbound_emails`) */
+  readonly outboxSchema: string;
+  /** portal passwords, reset links and sessions, and the outbox reset mails go to (R6.7-R6.9) */
+  readonly portal: PortalDeps & {
+    /** a password reset here ended the user's portal sessions: forget any this process remembers */
+    readonly sessionsEnded: (userId: Uuid) => void;
+  };
 }
 
 /**

@@ -9,3 +9,8 @@ export type { IdempotencyStore } from './http/idempotency/store';
 export type { MergeJobs, JobStatus } from './jobs/merge-jobs';
 export { openApiDocument } from './openapi/document';
 export { integrationProcess } from './adapters/integration-process';
+export {
+  startInboundSmtp,
+  type InboundSmtp,
+  type InboundSmtpOptions,
+} from './inbound-smtp/inbound-smtp';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
+  chainedEventStore,
   createPglite,
   openEventStore,
   openPgEventStore,
@@ -9,7 +10,8 @@ import {
   type EventStore,
   type SqlClient,
 } from '@helpdesk/event-store';
-import { defaultReadModelSchema } from '@helpdesk/projections';
+import { passwordResetLinks, uuidGenerator } from '@helpdesk/application';
+import { defaultReadModelSchema, sqlPortalCredentials } from '@helpdesk/projections';
 import { jsonLogger } from './logger';
 import { startWorker } from './start-worker';
 
@@ -20,7 +22,7 @@ import { startWorker } from './start-worker';
  * events (docs/performance.md). Besides the variables of the architecture
  * (`EVENT_STORE_URL`, `DATABASE_URL`, `HELPDESK_DATA_DIR`) it reads `HELPDESK_EVENT_STORE_SCHEMA`,
  * `HELPDESK_READ_MODEL_SCHEMA`, `HELPDESK_PROCESS_SCHEMA`, `HELPDESK_MERGE_PAGE_SIZE` and
- * `HELPDESK_LOG_LEVEL`.
+ * `HELPDESK_LOG_LEVEL`; with `SMTP_URL` it sends the outbox's mails.
  */
 
 interface Databases {
@@ -48,15 +50,19 @@ const openDatabases = async (
     if (storeUrl !== '') throw new Error('DATABASE_URL is required with EVENT_STORE_URL');
     const db = await createPglite(join(env['HELPDESK_DATA_DIR'] || './.helpdesk', 'events'));
     await db.exec(`SET search_path TO ${readModelSchema}`);
-    const store = await openPgliteEventStore({
-      db,
-      ...(storeSchema ? { schema: storeSchema } : {}),
-    });
+    const store = chainedEventStore(
+      await openPgliteEventStore({
+        db,
+        ...(storeSchema ? { schema: storeSchema } : {}),
+      }),
+    );
     return { store, client: db, close: () => db.close() };
   }
   const store =
     /^postgres(ql)?:\/\//i.test(storeUrl) && storeSchema
-      ? await openPgEventStore({ connectionString: storeUrl, schema: storeSchema })
+      ? chainedEventStore(
+          await openPgEventStore({ connectionString: storeUrl, schema: storeSchema }),
+        )
       : await openEventStore(env);
   const pool = new Pool({
     connectionString: databaseUrl,
@@ -82,6 +88,11 @@ const main = async () => {
     ...(env['HELPDESK_PROCESS_SCHEMA'] ? { processSchema: env['HELPDESK_PROCESS_SCHEMA'] } : {}),
     ...(pageSize === undefined ? {} : { pageSize }),
     logger,
+    ...(env['SMTP_URL']?.trim() ? { smtpUrl: env['SMTP_URL'].trim() } : {}),
+    passwordResets: passwordResetLinks({
+      store: sqlPortalCredentials(databases.client),
+      ids: uuidGenerator,
+    }),
   });
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');

@@ -4,9 +4,13 @@ import {
   organizationProcessManager,
   startProcessManager,
   systemClock,
+  triggerProcessManager,
   uuidGenerator,
+  welcomeProcessManager,
   type Clock,
   type IdGenerator,
+  type Outbox,
+  type PasswordResets,
   type ProcessManager,
   type RunningProcess,
 } from '@helpdesk/application';
@@ -14,6 +18,9 @@ import type { EventStore, SqlClient } from '@helpdesk/event-store';
 import {
   allProjections,
   defaultReadModelSchema,
+  defaultOutboxSchema,
+  installOutbox,
+  pgOutbox,
   startProjections,
   type Projection,
   type ProjectionRunner,
@@ -25,13 +32,15 @@ import {
   runnerProgress,
 } from './adapters/read-model-ports';
 import { componentLogger, jsonLogger } from './logger';
+import { startOutboxSender } from './mail';
 import {
   installProcessState,
   sqlCheckpoints,
   sqlMergeRegistry,
 } from './process-state/process-state';
 
-export type ProcessName = 'user_merges' | 'organization_moves';
+export type ProcessName =
+  'user_merges' | 'organization_moves' | 'welcome_emails' | 'ticket_triggers';
 
 export interface WorkerDeps {
   readonly store: EventStore;
@@ -58,6 +67,18 @@ export interface WorkerDeps {
   /** how long a process waits for a read model before it tries again; 60 s when absent */
   readonly readModelTimeoutMs?: number;
   readonly retryDelayMs?: number;
+  /** the mail outbox's schema; `outbox` when absent */
+  readonly outboxSchema?: string;
+  /** SMTP_URL: the sender sends the outbox's mails through it; without it they stay queued */
+  readonly smtpUrl?: string;
+  /** the From address of outgoing mail; `helpdesk@localhost` when absent */
+  readonly mailFrom?: string;
+  /** mints the single-use links of mails that carry `{{portal.password_link}}` (R6.8) */
+  readonly passwordResets?: PasswordResets;
+  /** the sender's pause when nothing is due; 1 s when absent */
+  readonly mailPollMs?: number;
+  /** where the trigger process queues its mails (R6.5); the PostgreSQL outbox when absent */
+  readonly outbox?: Outbox;
 }
 
 export interface Worker {
@@ -86,6 +107,8 @@ export const startWorker = async (deps: WorkerDeps): Promise<Worker> => {
     ...(deps.retryDelayMs === undefined ? {} : { retryDelayMs: deps.retryDelayMs }),
   });
   await installProcessState(deps.client, processSchema);
+  const outboxSchema = deps.outboxSchema ?? defaultOutboxSchema;
+  await installOutbox(deps.client, outboxSchema);
   const readModels = deps.client;
   const shared = {
     eventStore: deps.store,
@@ -109,26 +132,42 @@ export const startWorker = async (deps: WorkerDeps): Promise<Worker> => {
         logger: componentLogger(logger, 'organization_moves'),
         members: readModelMembers(readModels),
       }),
+    welcome_emails: () =>
+      welcomeProcessManager({
+        eventStore: deps.store,
+        outbox: pgOutbox(deps.client, { schema: outboxSchema, clock: shared.clock }),
+        logger: componentLogger(logger, 'welcome_emails'),
+      }),
+    ticket_triggers: () =>
+      triggerProcessManager({
+        ...shared,
+        outbox: deps.outbox ?? pgOutbox(deps.client, { schema: outboxSchema, clock: shared.clock }),
+        logger: componentLogger(logger, 'ticket_triggers'),
+      }),
   };
-  const processes = (deps.processes ?? (['user_merges', 'organization_moves'] as const)).map(
-    (name) =>
-      startProcessManager(
-        {
-          store: deps.store,
-          checkpoints: sqlCheckpoints(deps.client, processSchema),
-          logger: componentLogger(logger, name),
-          tail: projections.tail,
-          ...(deps.retryDelayMs === undefined ? {} : { retryDelayMs: deps.retryDelayMs }),
-        },
-        managers[name](),
-      ),
+  const processes = (
+    deps.processes ??
+    (['user_merges', 'organization_moves', 'welcome_emails', 'ticket_triggers'] as const)
+  ).map((name) =>
+    startProcessManager(
+      {
+        store: deps.store,
+        checkpoints: sqlCheckpoints(deps.client, processSchema),
+        logger: componentLogger(logger, name),
+        tail: projections.tail,
+        ...(deps.retryDelayMs === undefined ? {} : { retryDelayMs: deps.retryDelayMs }),
+      },
+      managers[name](),
+    ),
   );
+  const mailSender = startOutboxSender({ ...deps, outboxSchema, ...shared, logger });
   logger.info({ schema, processSchema, processes: processes.map((p) => p.name) }, 'worker started');
   return {
     projections,
     processes,
     stop: async () => {
       await Promise.all(processes.map((p) => p.stop()));
+      await mailSender?.stop();
       await projections.stop();
       logger.info({}, 'worker stopped');
     },

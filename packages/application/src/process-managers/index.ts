@@ -26,3 +26,5 @@ export {
 } from './organization/organization-moves';
 export { organizationProcessManager } from './organization/organization-process-manager';
 export * from './testing';
+export * from './welcome';
+export * from './automation';

@@ -23,3 +23,7 @@ export * from './open-ticket';
 export * from './update-ticket';
 export * from './ticket-replies';
 export * from './integrations';
+export * from './replay-ticket';
+export * from './portal';
+export * from './automation';
+export * from './inbound-email';

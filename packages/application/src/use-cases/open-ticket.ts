@@ -24,8 +24,8 @@ export interface TicketRequest {
   readonly comment?: { readonly body: string; readonly public: boolean };
   /** the people copied on it: users by id, or addresses (a new end user for an unknown one, R5.1) */
   readonly ccs?: ReadonlyArray<PersonRef>;
-  /** `api` (R2.5) or `web`, an agent creating it on the requester's behalf (R2.4) */
-  readonly channel: Extract<TicketChannel, 'api' | 'web'>;
+  /** `api` (R2.5), `web`, an agent creating it on the requester's behalf, or `portal`, the requester (R2.4) */
+  readonly channel: Extract<TicketChannel, 'api' | 'web' | 'portal'>;
 }
 
 export interface OpenedTicket {

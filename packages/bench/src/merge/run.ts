@@ -14,6 +14,7 @@ import {
 } from '@helpdesk/application';
 import type { TicketStatus, Uuid } from '@helpdesk/events';
 import {
+  chainedEventStore,
   openPgEventStore,
   poolClient,
   type EventStore,
@@ -129,7 +130,8 @@ const run = async () => {
   // the database is dropped with FORCE at the end: an idle connection may see it go first
   pool.on('error', () => undefined);
   const client = poolClient(pool);
-  const store = await openPgEventStore({ connectionString: database.url });
+  // hash-chained, as `helpdesk serve` and the worker open it
+  const store = chainedEventStore(await openPgEventStore({ connectionString: database.url }));
   const logLines: string[] = [];
   const logger = pino(
     { level: 'info' },

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  chainedEventStore,
   createMemoryEventStore,
   openPgEventStore,
   openPgliteEventStore,
@@ -15,13 +16,15 @@ import { benchEmmett } from './emmett';
 interface Options {
   readonly events: number;
   readonly concurrencies: ReadonlyArray<number>;
+  /** `--chain`: every store behind `chainedEventStore`, as `helpdesk serve` runs it */
+  readonly chain?: boolean;
 }
 
 const line = (adapter: string, name: string, r: CaseResult) =>
   `${adapter.padEnd(12)} ${name.padEnd(34)} ${String(r.eventsPerSecond).padStart(9)} ev/s   p50 ${String(r.p50Ms).padStart(8)} ms   p99 ${String(r.p99Ms).padStart(8)} ms   (${r.events} in ${r.seconds} s)`;
 
 /** `pnpm bench store [--events N]`: every adapter available, and emmett-postgresql on the same server. */
-export const runStoreBench = async ({ events, concurrencies }: Options) => {
+export const runStoreBench = async ({ events, concurrencies, chain = false }: Options) => {
   const adapters: Record<string, Record<string, CaseResult>> = {};
   const run = async (
     name: string,
@@ -29,7 +32,7 @@ export const runStoreBench = async ({ events, concurrencies }: Options) => {
     cleanup: () => Promise<void> = async () => {},
   ) => {
     progress(`${name}: opening`);
-    const store = await open();
+    const store = chain ? chainedEventStore(await open()) : await open();
     try {
       adapters[name] = await benchStore(name, store, events, concurrencies);
       for (const [c, r] of Object.entries(adapters[name]!))
@@ -73,6 +76,6 @@ export const runStoreBench = async ({ events, concurrencies }: Options) => {
     ours !== undefined && theirs !== undefined ? Number((ours / theirs).toFixed(2)) : null;
   if (ratio !== null) process.stdout.write(`postgres / emmett at concurrency 8: ${ratio}x\n`);
   process.stdout.write(
-    `${JSON.stringify({ bench: 'store', events, adapters, emmett: emmett ?? null, postgres_vs_emmett_c8: ratio })}\n`,
+    `${JSON.stringify({ bench: 'store', chain, events, adapters, emmett: emmett ?? null, postgres_vs_emmett_c8: ratio })}\n`,
   );
 };

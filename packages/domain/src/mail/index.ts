@@ -20,6 +20,13 @@ export {
   type RenderedMail,
 } from './render';
 export { snippetsProblem } from './snippets-check';
+export {
+  fillSecrets,
+  holdsSecrets,
+  redactSecrets,
+  renderForOutbox,
+  type OutboxMail,
+} from './outbox-body';
 export { deliveryTo, isSuppressed, type Delivery, type OutboxStatus } from './recipients';
 export { afterFailedAttempt, retryPolicy, type AfterFailure, type RetryPolicy } from './retries';
 export {

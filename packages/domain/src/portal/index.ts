@@ -4,3 +4,4 @@ export {
   portalViewerOf,
   type PortalViewer,
 } from './visibility';
+export { checkPortalPassword, passwordPolicy } from './password-policy';

@@ -24,3 +24,5 @@ export { decide as decideTicket } from './decide';
 export { ticketDecider } from './decider';
 export { defaultOrganizationOf } from './organization-choice';
 export { TagInput, normalizeTag } from './tags';
+export { isClosed } from './read-only';
+export * from './replay';

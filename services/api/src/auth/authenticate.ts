@@ -6,7 +6,12 @@ import { emailsOf } from '@helpdesk/domain';
 import { normalizeEmail } from '@helpdesk/events';
 import {
   authenticateApiToken,
+  authenticatePortalSession,
+  isPortalSessionToken,
+  systemClock,
+  type Clock,
   type CredentialStore,
+  type PortalCredentialStore,
   type StreamCache,
 } from '@helpdesk/application';
 import type { EventStore } from '@helpdesk/event-store';
@@ -21,7 +26,39 @@ export interface AuthDeps {
   readonly credentials: CredentialStore;
   readonly eventStore: EventStore;
   readonly streams?: StreamCache;
+  /** portal sessions (R6.8); without them a portal session token is unknown, as any other */
+  readonly portalSessions?: Pick<PortalCredentialStore, 'findSession'>;
+  /** when sessions expire; the system clock when absent */
+  readonly clock?: Clock;
 }
+
+/** An end user signed in to the portal, by `Authorization: Bearer <portal session token>`. */
+const authenticatePortalUser = (
+  deps: AuthDeps,
+  token: string,
+): TE.TaskEither<ApiError, UserPrincipal> =>
+  deps.portalSessions === undefined
+    ? TE.left(unauthorized)
+    : pipe(
+        authenticatePortalSession(
+          { ...deps, portal: deps.portalSessions },
+          token,
+          (deps.clock ?? systemClock).now(),
+        ),
+        TE.mapLeft(fromAppError()),
+        TE.chainEitherK(
+          O.match(
+            () => E.left(unauthorized),
+            ({ session, user }) =>
+              E.right<ApiError, UserPrincipal>({
+                kind: 'user',
+                accountId: session.accountId,
+                tokenId: session.id,
+                user,
+              }),
+          ),
+        ),
+      );
 
 /**
  * A user from their API token. With Basic `{email}/token`, the email must be one of the token's
@@ -33,6 +70,8 @@ export const authenticateUser = (
 ): TE.TaskEither<ApiError, UserPrincipal> => {
   const presented = presentedCredentials(header);
   if (presented.kind !== 'bearer' && presented.kind !== 'email_token') return TE.left(unauthorized);
+  if (presented.kind === 'bearer' && isPortalSessionToken(presented.token))
+    return authenticatePortalUser(deps, presented.token);
   return pipe(
     authenticateApiToken(deps, presented.token),
     TE.mapLeft(fromAppError()),

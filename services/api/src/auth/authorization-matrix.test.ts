@@ -57,6 +57,34 @@ const e = (
 let unique = 0;
 const fresh = (prefix: string) => `${prefix}-${++unique}`;
 
+/** R6.5, R6.6: an email template, a trigger or a macro of ours, created by the owner. */
+const configured = async (fx: Fixture, path: string, body: unknown, key: string): Promise<string> =>
+  (await fx.api.request('POST', path, { token: fx.account.ownerToken, body })).body[key].id;
+const emailTemplate = (fx: Fixture) =>
+  configured(
+    fx,
+    '/api/v2/email_templates',
+    { email_template: { name: fresh('Template'), subject: 'Hi', body: 'Hi {{user.name}}' } },
+    'email_template',
+  );
+const triggerBody = async (fx: Fixture) => ({
+  trigger: {
+    title: fresh('Trigger'),
+    event: 'ticket_created',
+    conditions: { all: [{ field: 'subject', operator: 'contains', value: 'vip' }] },
+    actions: [{ type: 'email_requester', template_id: await emailTemplate(fx) }],
+  },
+});
+const trigger = async (fx: Fixture) =>
+  configured(fx, '/api/v2/triggers', await triggerBody(fx), 'trigger');
+const macro = (fx: Fixture) =>
+  configured(
+    fx,
+    '/api/v2/macros',
+    { macro: { title: fresh('Macro'), body: 'Hi {{user.name}}' } },
+    'macro',
+  );
+
 const rows: ReadonlyArray<Row> = [
   row('GET /account', e(200, 200, 200, 403, '-'), async () => ({
     method: 'GET',
@@ -187,6 +215,10 @@ const rows: ReadonlyArray<Row> = [
     method: 'GET',
     path: `/api/v2/tickets/${await fx.ticket()}/audits`,
   })),
+  row('GET /tickets/{id}/replay', e(200, 200, 200, 404, 404), async (fx) => ({
+    method: 'GET',
+    path: `/api/v2/tickets/${await fx.ticket()}/replay`,
+  })),
   row('POST /tickets/{id}/replies', e(201, 201, 201, 404, 404), async (fx) => ({
     method: 'POST',
     path: `/api/v2/tickets/${await fx.ticket()}/replies`,
@@ -204,6 +236,110 @@ const rows: ReadonlyArray<Row> = [
   row('R4.5 PUT /integrations/{id}/authorize', e(200, 403, 403, 403, 404), async (fx) => ({
     method: 'PUT',
     path: `/api/v2/integrations/${await fx.integration()}/authorize`,
+  })),
+  row('GET /events', e(200, 200, 403, 403, '-'), async () => ({
+    method: 'GET',
+    path: '/api/v2/events?limit=1',
+  })),
+  row('GET /outbound_emails', e(200, 200, 403, 403, '-'), async () => ({
+    method: 'GET',
+    path: '/api/v2/outbound_emails',
+  })),
+  row('GET /channels/email', e(200, 200, 403, 403, '-'), async () => ({
+    method: 'GET',
+    path: '/api/v2/channels/email',
+  })),
+  row('POST /channels/email/inbound_key', e(201, 201, 403, 403, '-'), async () => ({
+    method: 'POST',
+    path: '/api/v2/channels/email/inbound_key',
+  })),
+  row('POST /channels/email/inbound', e(201, 201, 403, 403, '-'), async (fx) => {
+    const address = `${fresh('sender')}@acme.com`;
+    await fx.api.addUser(fx.account, { name: fresh('Sender'), email: address });
+    return {
+      method: 'POST',
+      path: '/api/v2/channels/email/inbound',
+      body: { from: { address }, subject: fresh('Mail'), text: 'Hello', message_id: fresh('m') },
+    };
+  }),
+  row('R6.7 POST /users/{end user}/password/reset', e(202, 202, 202, 404, 404), async (fx) => ({
+    method: 'POST',
+    path: `/api/v2/users/${await fx.endUser()}/password/reset`,
+  })),
+  row('R6.7 POST /users/{admin}/password/reset', e(422, 422, 422, 404, 404), async (fx) => ({
+    method: 'POST',
+    path: `/api/v2/users/${await fx.admin()}/password/reset`,
+  })),
+  row('R6.9 GET /requests', e(200, 200, 200, 200, '-'), async () => ({
+    method: 'GET',
+    path: '/api/v2/requests',
+  })),
+  row('R6.9 POST /requests', e(201, 201, 201, 201, '-'), async () => ({
+    method: 'POST',
+    path: '/api/v2/requests',
+    body: { request: { subject: fresh('Portal'), comment: { body: 'Help' } } },
+  })),
+  row('R6.9 GET /requests/{id}', e(404, 404, 404, 404, 404), async (fx) => ({
+    method: 'GET',
+    path: `/api/v2/requests/${await fx.ticket()}`,
+  })),
+  row('R6.2 POST /email_templates', e(201, 201, 403, 403, '-'), async () => ({
+    method: 'POST',
+    path: '/api/v2/email_templates',
+    body: { email_template: { name: fresh('Template'), subject: 'Hi', body: 'Hello' } },
+  })),
+  row('GET /email_templates', e(200, 200, 403, 403, '-'), async () => ({
+    method: 'GET',
+    path: '/api/v2/email_templates',
+  })),
+  row('PUT /email_templates/{id}', e(200, 200, 403, 403, 404), async (fx) => ({
+    method: 'PUT',
+    path: `/api/v2/email_templates/${await emailTemplate(fx)}`,
+    body: { email_template: { name: fresh('Renamed') } },
+  })),
+  row('DELETE /email_templates/{id}', e(204, 204, 403, 403, 404), async (fx) => ({
+    method: 'DELETE',
+    path: `/api/v2/email_templates/${await emailTemplate(fx)}`,
+  })),
+  row('R6.5 POST /triggers', e(201, 201, 403, 403, '-'), async (fx) => ({
+    method: 'POST',
+    path: '/api/v2/triggers',
+    body: await triggerBody(fx),
+  })),
+  row('GET /triggers/{id}', e(200, 200, 403, 403, 404), async (fx) => ({
+    method: 'GET',
+    path: `/api/v2/triggers/${await trigger(fx)}`,
+  })),
+  row('R6.5 PUT /triggers/{id}', e(200, 200, 403, 403, 404), async (fx) => ({
+    method: 'PUT',
+    path: `/api/v2/triggers/${await trigger(fx)}`,
+    body: { trigger: { active: false } },
+  })),
+  row('DELETE /triggers/{id}', e(204, 204, 403, 403, 404), async (fx) => ({
+    method: 'DELETE',
+    path: `/api/v2/triggers/${await trigger(fx)}`,
+  })),
+  row('R6.6 POST /macros', e(201, 201, 403, 403, '-'), async () => ({
+    method: 'POST',
+    path: '/api/v2/macros',
+    body: { macro: { title: fresh('Macro'), body: 'Hello' } },
+  })),
+  row('R6.6 GET /macros', e(200, 200, 200, 403, '-'), async () => ({
+    method: 'GET',
+    path: '/api/v2/macros',
+  })),
+  row('GET /macros/{id}', e(200, 200, 200, 403, 404), async (fx) => ({
+    method: 'GET',
+    path: `/api/v2/macros/${await macro(fx)}`,
+  })),
+  row('DELETE /macros/{id}', e(204, 204, 403, 403, 404), async (fx) => ({
+    method: 'DELETE',
+    path: `/api/v2/macros/${await macro(fx)}`,
+  })),
+  row('R6.6 POST /tickets/{id}/replies with a macro', e(201, 201, 201, 403, 404), async (fx) => ({
+    method: 'POST',
+    path: `/api/v2/tickets/${await fx.ticket()}/replies`,
+    body: { reply: { macro_id: await macro(fx) } },
   })),
   // last: the owner's cell hands the account over, which would change every owner cell after it
   row('R4.2 PUT /account/owner', e(200, 403, 403, 403, 404), async (fx) => ({

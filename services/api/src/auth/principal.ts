@@ -1,4 +1,4 @@
-import type { ExistingUser } from '@helpdesk/domain';
+import { assertNever, type ExistingUser } from '@helpdesk/domain';
 import type { Caller } from '@helpdesk/application';
 import type { Role, Uuid } from '@helpdesk/events';
 
@@ -15,7 +15,14 @@ export interface OperatorPrincipal {
   readonly kind: 'operator';
 }
 
-export type Principal = UserPrincipal | OperatorPrincipal;
+/** Nobody in particular: the caller of a public route (the portal's sign-in and password forms). */
+export interface AnonymousPrincipal {
+  readonly kind: 'anonymous';
+  /** the client's address, which rate limits count by */
+  readonly address: string;
+}
+
+export type Principal = UserPrincipal | OperatorPrincipal | AnonymousPrincipal;
 
 export const roleOf = (principal: UserPrincipal): Role => principal.user.role;
 
@@ -29,5 +36,15 @@ export const callerOf = (principal: UserPrincipal, requestId: string): Caller =>
 });
 
 /** Idempotency keys and rate limits are counted per caller. */
-export const scopeOf = (principal: Principal): string =>
-  principal.kind === 'operator' ? 'operator' : `${principal.accountId}:${principal.user.id}`;
+export const scopeOf = (principal: Principal): string => {
+  switch (principal.kind) {
+    case 'operator':
+      return 'operator';
+    case 'anonymous':
+      return `anonymous:${principal.address}`;
+    case 'user':
+      return `${principal.accountId}:${principal.user.id}`;
+    default:
+      return assertNever(principal);
+  }
+};

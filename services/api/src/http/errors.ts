@@ -13,6 +13,8 @@ export type ApiError =
   | { readonly kind: 'Unauthorized' }
   | { readonly kind: 'Forbidden'; readonly description: string }
   | { readonly kind: 'RouteNotFound' }
+  /** the record existed but is no longer usable, for ever (an expired password link) */
+  | { readonly kind: 'Gone'; readonly description: string }
   | { readonly kind: 'PayloadTooLarge'; readonly limitBytes: number }
   | { readonly kind: 'TooManyRequests'; readonly retryAfterSeconds: number }
   /** the same Idempotency-Key with another request (the IETF draft's 422) */
@@ -179,6 +181,8 @@ export const httpErrorOf = (error: ApiError): HttpError => {
       return httpError(403, 'Forbidden', error.description);
     case 'RouteNotFound':
       return httpError(404, 'RecordNotFound', 'No such resource');
+    case 'Gone':
+      return httpError(410, 'Gone', error.description);
     case 'PayloadTooLarge':
       return httpError(413, 'PayloadTooLarge', `The body is larger than ${error.limitBytes} bytes`);
     case 'TooManyRequests':

@@ -16,6 +16,9 @@ const apiOperations = (api: ApiHarness) =>
         })),
   );
 
+/** The portal's forms answer without a token (routes/portal.ts, `publicRoute`). */
+const isPublic = (path: string) => path.startsWith('/api/v2/portal/');
+
 const withParams = (path: string, value: (name: string) => string) =>
   path.replace(/:(\w+)/g, (_, name: string) => value(name));
 
@@ -32,7 +35,7 @@ describe('every API route', () => {
     const before = await api.eventCount();
     const operations = apiOperations(api);
     expect(operations.length).toBeGreaterThan(30);
-    for (const { method, path } of operations) {
+    for (const { method, path } of operations.filter((o) => !isPublic(o.path))) {
       const answer = await api.request(
         method,
         withParams(path, () => account.ownerId),
@@ -90,6 +93,9 @@ const bodyFor = (path: string): unknown => {
   if (path.includes('/identities')) return { identity: { type: 'twitter', value: '@someone' } };
   if (path.startsWith('/api/v2/organizations')) return { organization: { name: 'Renamed' } };
   if (path.endsWith('/replies')) return { reply: { body: 'Hello' } };
+  if (path.startsWith('/api/v2/email_templates')) return { email_template: { name: 'Renamed' } };
+  if (path.startsWith('/api/v2/triggers')) return { trigger: { title: 'Renamed' } };
+  if (path.startsWith('/api/v2/macros')) return { macro: { title: 'Renamed' } };
   if (path.startsWith('/api/v2/tickets')) return { ticket: { status: 'open' } };
   return { user: { name: 'Renamed' } };
 };

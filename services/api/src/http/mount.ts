@@ -5,7 +5,7 @@ import type express from 'express';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { authenticateOperator, authenticateUser, type AuthDeps } from '../auth/authenticate';
-import { scopeOf, type OperatorPrincipal, type UserPrincipal } from '../auth/principal';
+import { scopeOf, type Principal } from '../auth/principal';
 import { forbidden, httpErrorOf, invalidInput, type ApiError } from './errors';
 import {
   isValidIdempotencyKey,
@@ -26,8 +26,6 @@ export interface MountDeps extends AuthDeps {
   readonly logger: Logger;
 }
 
-type Principal = UserPrincipal | OperatorPrincipal;
-
 const requestUrl = (req: Request): URL => {
   const host = req.get('host') ?? 'localhost';
   try {
@@ -40,8 +38,11 @@ const requestUrl = (req: Request): URL => {
 const authenticate = (
   route: Route,
   deps: MountDeps,
-  header: string | undefined,
+  req: Request,
 ): TE.TaskEither<ApiError, Principal> => {
+  const header = req.get('authorization');
+  if (route.access.kind === 'public')
+    return TE.right({ kind: 'anonymous', address: req.ip ?? 'unknown' });
   if (route.access.kind === 'operator')
     return deps.operatorToken === undefined
       ? TE.left({ kind: 'RouteNotFound' })
@@ -51,7 +52,7 @@ const authenticate = (
 
 /** The roles that may call the route at all; who may act on which record is the use case's. */
 const mayCall = (route: Route, principal: Principal): E.Either<ApiError, void> => {
-  if (route.access.kind === 'operator' || principal.kind === 'operator') return E.right(undefined);
+  if (route.access.kind !== 'user' || principal.kind !== 'user') return E.right(undefined);
   const { roles } = route.access;
   return roles.includes(principal.user.role)
     ? E.right(undefined)
@@ -71,6 +72,7 @@ const onceByKey = (
 ): TE.TaskEither<ApiError, Reply> => {
   const key = req.get('idempotency-key');
   if (key === undefined || (req.method !== 'POST' && req.method !== 'PUT')) return run();
+  if (principal.kind === 'anonymous') return run(); // public routes keep no answers (publicRoute)
   if (!isValidIdempotencyKey(key))
     return TE.left(
       invalidInput('Idempotency-Key', 'printable ASCII, 1 to 255 characters', 'another value'),
@@ -125,7 +127,7 @@ const onceByKey = (
   );
 };
 
-const send = (res: Response, outcome: E.Either<ApiError, Reply>, logger: Logger): void => {
+export const send = (res: Response, outcome: E.Either<ApiError, Reply>, logger: Logger): void => {
   if (E.isRight(outcome)) {
     const { status, body, etag } = outcome.right;
     if (etag !== undefined) res.set('ETag', etag);
@@ -161,7 +163,7 @@ export const mount = (app: express.Express, route: Route, deps: MountDeps): void
       maxJsonDepth: deps.maxJsonDepth,
     };
     const outcome = await pipe(
-      authenticate(route, deps, req.get('authorization')),
+      authenticate(route, deps, req),
       TE.chainFirstW((principal) => {
         if (principal.kind === 'user') {
           state.accountId = principal.accountId;

@@ -4,7 +4,13 @@ import type * as TE from 'fp-ts/TaskEither';
 import type * as t from 'io-ts';
 import type { Caller } from '@helpdesk/application';
 import type { Role } from '@helpdesk/events';
-import { callerOf, type OperatorPrincipal, type UserPrincipal } from '../auth/principal';
+import {
+  callerOf,
+  type AnonymousPrincipal,
+  type OperatorPrincipal,
+  type Principal,
+  type UserPrincipal,
+} from '../auth/principal';
 import { decodeInput } from './decoding';
 import type { ApiError } from './errors';
 import { ifMatchRevision } from './etags';
@@ -53,20 +59,24 @@ export interface OperatorRequest<P, Q, B> extends RequestInfo<P, Q, B> {
   readonly principal: OperatorPrincipal;
 }
 
+export interface PublicRequest<P, Q, B> extends RequestInfo<P, Q, B> {
+  readonly principal: AnonymousPrincipal;
+}
+
 /** The part of a route that `mount` and the OpenAPI test need, its types erased. */
 export interface Route {
   readonly method: Method;
   /** express path under the base path, `/users/:id` */
   readonly path: string;
   readonly access:
-    { readonly kind: 'user'; readonly roles: ReadonlyArray<Role> } | { readonly kind: 'operator' };
+    | { readonly kind: 'user'; readonly roles: ReadonlyArray<Role> }
+    | { readonly kind: 'operator' }
+    /** no credentials: the portal's sign-in and password forms */
+    | { readonly kind: 'public' };
   /** decodes the request; the result runs the handler for an authenticated principal */
   readonly prepare: (
     raw: RawRequest,
-  ) => E.Either<
-    ApiError,
-    (principal: UserPrincipal | OperatorPrincipal) => TE.TaskEither<ApiError, Reply>
-  >;
+  ) => E.Either<ApiError, (principal: Principal) => TE.TaskEither<ApiError, Reply>>;
 }
 
 interface Codecs<P, Q, B> {
@@ -158,6 +168,34 @@ export const operatorRoute = <P = never, Q = never, B = never>(
       decodeRequest(spec, raw),
       E.map((info) => (principal) => {
         if (principal.kind !== 'operator') throw new Error('an operator route needs the operator');
+        return spec.handle({ ...info, principal });
+      }),
+    ),
+});
+
+export interface PublicRouteSpec<P, Q, B> extends Codecs<P, Q, B> {
+  readonly method: Method;
+  readonly path: string;
+  readonly handle: (request: PublicRequest<P, Q, B>) => TE.TaskEither<ApiError, Reply>;
+}
+
+/**
+ * A route anyone may call, without credentials: it answers only what it may tell a stranger (the
+ * portal's sign-in says nothing about which part was wrong). It is rate-limited by client address
+ * and takes no Idempotency-Key: its answers may carry a secret (a session token) that must not be
+ * kept to be replayed.
+ */
+export const publicRoute = <P = never, Q = never, B = never>(
+  spec: PublicRouteSpec<P, Q, B>,
+): Route => ({
+  method: spec.method,
+  path: spec.path,
+  access: { kind: 'public' },
+  prepare: (raw) =>
+    pipe(
+      decodeRequest(spec, raw),
+      E.map((info) => (principal) => {
+        if (principal.kind !== 'anonymous') throw new Error('a public route has no principal');
         return spec.handle({ ...info, principal });
       }),
     ),

@@ -1,8 +1,14 @@
 import { accountPaths, operatorPaths } from './paths/accounts';
+import { automationPaths } from './paths/automation';
+import { emailChannelPaths } from './paths/email-channel';
+import { eventPaths } from './paths/events';
 import { identityPaths } from './paths/identities';
 import { operationPaths } from './paths/operations';
 import { organizationPaths } from './paths/organizations';
+import { outboundEmailPaths } from './paths/outbound-emails';
+import { portalPaths } from './paths/portal';
 import { integrationPaths, ticketPaths } from './paths/tickets';
+import { ticketReplayPaths } from './paths/ticket-replay';
 import { userPaths } from './paths/users';
 import { schemas } from './schemas';
 
@@ -31,7 +37,13 @@ export const openApiDocument = (options: DocumentOptions) => ({
     ...identityPaths,
     ...organizationPaths,
     ...ticketPaths,
+    ...ticketReplayPaths,
     ...integrationPaths,
+    ...automationPaths,
+    ...emailChannelPaths,
+    ...outboundEmailPaths,
+    ...eventPaths,
+    ...portalPaths,
     ...operationPaths,
   },
   components: {

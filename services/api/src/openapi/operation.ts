@@ -26,6 +26,7 @@ const errorDescriptions: Record<number, string> = {
   403: 'Forbidden: the role or the rule (details.base[].rule) does not allow it',
   404: 'RecordNotFound (another account’s ids included)',
   409: 'Conflict',
+  410: 'Gone: the record can no longer be used (an expired password link)',
   412: 'PreconditionFailed: If-Match names a stale version',
   413: 'PayloadTooLarge',
   422: 'RecordInvalid: a domain rule refused it (details.<field>[].rule)',

@@ -49,11 +49,9 @@ export type NewTicketBody = t.TypeOf<typeof NewTicketBody>;
 export const TicketChangesBody = t.type({ ticket: t.partial(ticketFields) });
 export type TicketChangesBody = t.TypeOf<typeof TicketChangesBody>;
 
+/** `body`, or `macro_id` for a canned response (R6.6): `replyRequestOf` takes exactly one. */
 export const ReplyBody = t.type({
-  reply: t.intersection([
-    t.type({ body: NonEmptyString }),
-    t.partial({ public: t.boolean, macro_id: t.undefined }),
-  ]),
+  reply: t.partial({ body: NonEmptyString, macro_id: Uuid, public: t.boolean }),
 });
 
 /** Zendesk's limit on the people copied on one ticket. */

@@ -1,6 +1,6 @@
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import { loadStream, mayReachTicket, replyToTicket } from '@helpdesk/application';
+import { loadStream, mayReachTicket } from '@helpdesk/application';
 import { ticketDecider } from '@helpdesk/domain';
 import { streams, type Uuid } from '@helpdesk/events';
 import { ticketAudits } from '@helpdesk/projections';
@@ -12,6 +12,7 @@ import { reply } from '../http/reply';
 import { everyone, userRoute, type Route } from '../http/route';
 import { ticketJson } from '../representations/ticket';
 import { IdParam } from './params';
+import { replyRequestOf, sendReply } from './macro-replies';
 import { ReplyBody } from './ticket-bodies';
 import { ticketAfterCommand } from './ticket-views';
 
@@ -70,11 +71,13 @@ export const ticketHistoryRoutes = (env: ApiEnv): ReadonlyArray<Route> => [
     body: ReplyBody,
     handle: ({ caller, params, body }) =>
       pipe(
-        replyToTicket(env.commands, caller, params.id, {
-          body: body.reply.body,
-          public: body.reply.public ?? true,
-        }),
-        TE.mapLeft(fromAppError('reply')),
+        TE.fromEither(replyRequestOf(body.reply)),
+        TE.chain((request) =>
+          pipe(
+            sendReply(env.commands, caller, params.id, request),
+            TE.mapLeft(fromAppError('reply')),
+          ),
+        ),
         TE.chain((replied) =>
           pipe(
             ticketAfterCommand(env, caller.accountId, replied.ticket),

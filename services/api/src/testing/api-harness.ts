@@ -6,22 +6,29 @@ import {
   createTicket,
   issueApiToken,
   memoryCheckpoints,
+  passwordResetLinks,
   quietLogger,
   startProcessManager,
   systemClock,
   uuidGenerator,
   type CredentialStore,
 } from '@helpdesk/application';
-import { createMemoryEventStore } from '@helpdesk/event-store';
+import { createMemoryEventStore, type EventStore } from '@helpdesk/event-store';
 import {
   accountsProjection,
+  emailTemplatesProjection,
   installCredentials,
+  installOutbox,
   integrationsProjection,
+  macrosProjection,
   organizationsProjection,
+  pgOutbox,
   sqlCredentials,
+  sqlPortalCredentials,
   startProjections,
   ticketAuditsProjection,
   ticketsProjection,
+  triggersProjection,
   userMergesProjection,
   usersProjection,
 } from '@helpdesk/projections';
@@ -58,12 +65,13 @@ export interface OpenedAccount {
 }
 
 /**
- * The API over HTTP on a free port, on a memory event store and a fresh read-model database, with
- * the projections it reads running. One per test file: PGlite is shared by the process.
+ * The API over HTTP on a free port, on a memory event store (or the one given) and a fresh
+ * read-model database, with the projections it reads running. One per test file: PGlite is shared
+ * by the process.
  */
-export const startApi = async (config: Partial<ApiConfig> = {}) => {
+export const startApi = async (config: Partial<ApiConfig> = {}, eventStore?: EventStore) => {
   const db = await openTestDatabase();
-  const store = createMemoryEventStore();
+  const store = eventStore ?? createMemoryEventStore();
   const runner = await startProjections({
     store,
     client: db.client,
@@ -76,6 +84,9 @@ export const startApi = async (config: Partial<ApiConfig> = {}) => {
       ticketAuditsProjection,
       userMergesProjection,
       integrationsProjection,
+      emailTemplatesProjection,
+      triggersProjection,
+      macrosProjection,
     ],
     retryDelayMs: 20,
   });
@@ -96,6 +107,8 @@ export const startApi = async (config: Partial<ApiConfig> = {}) => {
   const apiSchema = `${db.schema}_api`;
   await installCredentials(db.client, credentialsSchema);
   await installApiTables(db.client, apiSchema);
+  const outboxSchema = `${db.schema}_outbox`;
+  await installOutbox(db.client, outboxSchema);
   const credentials: CredentialStore = sqlCredentials(db.client, credentialsSchema);
 
   const logLines: string[] = [];
@@ -112,7 +125,7 @@ export const startApi = async (config: Partial<ApiConfig> = {}) => {
     clock: systemClock,
     ids: uuidGenerator,
     logger,
-    config: { operatorToken, ...config },
+    config: { operatorToken, outboxSchema, credentialsSchema, ...config },
   });
   const server = api.app.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -241,6 +254,17 @@ export const startApi = async (config: Partial<ApiConfig> = {}) => {
     store,
     jobs: api.jobs,
     app: api.app,
+    eventStreams: api.eventStreams,
+    /** the mail outbox the API lists, for tests that queue mails as the worker would */
+    outbox: pgOutbox(db.client, { schema: outboxSchema }),
+    /** password links minted as the mail sender mints them (R6.7) */
+    passwordResets: passwordResetLinks({
+      store: sqlPortalCredentials(db.client, credentialsSchema),
+      ids: uuidGenerator,
+    }),
+    /** the database and its schemas, for tests that look at every row (R6.8) */
+    sql: db.client,
+    schemas: { readModels: db.schema, credentials: credentialsSchema, outbox: outboxSchema },
     base,
   };
 };

@@ -89,6 +89,8 @@ export interface ServeOptions {
   /** PostgreSQL for the events and read models; the embedded store in a temporary folder when absent */
   readonly databaseUrl?: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** arguments after `serve` (`--smtp-port N`) */
+  readonly args?: ReadonlyArray<string>;
   readonly startTimeoutMs?: number;
 }
 
@@ -109,7 +111,7 @@ export const startServe = async (options: ServeOptions): Promise<ServeProcess> =
     ...(options.databaseUrl === undefined ? {} : { DATABASE_URL: options.databaseUrl }),
     ...options.env,
   };
-  const child = spawn(process.execPath, [helpdeskBin, 'serve'], {
+  const child = spawn(process.execPath, [helpdeskBin, 'serve', ...(options.args ?? [])], {
     cwd: dataDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

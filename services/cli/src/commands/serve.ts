@@ -3,27 +3,39 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import {
+  passwordResetLinks,
   startProcessManager,
   systemClock,
   uuidGenerator,
   type RunningProcess,
 } from '@helpdesk/application';
 import { createApi, integrationProcess, sqlIdempotencyStore } from '@helpdesk/api';
-import { sqlCredentials } from '@helpdesk/projections';
+import { sqlCredentials, sqlPortalCredentials } from '@helpdesk/projections';
 import { componentLogger, sqlCheckpoints, startWorker, type Worker } from '@helpdesk/worker';
+import type { InboundSmtp } from '@helpdesk/api';
 import { installAll } from '../runtime/install';
 import { cliLogger } from '../runtime/logger';
 import { settingsOf, type Settings } from '../runtime/settings';
 import { openStores, type Stores } from '../runtime/stores';
+import { inboundMailSettingsOf, startSmtpIfAsked, type InboundMailSettings } from './serve-smtp';
 
 interface Running {
   readonly server: Server;
   readonly worker: Worker;
   readonly integrations: RunningProcess;
   readonly settled: () => Promise<void>;
+  /** ends the open event streams, which would otherwise hold the server open until the grace ends */
+  readonly closeEventStreams: () => Promise<void>;
+  /** the inbound SMTP listener, with `--smtp-port` */
+  readonly smtp: InboundSmtp | undefined;
 }
 
-const startAll = async (stores: Stores, settings: Settings, logger: Logger): Promise<Running> => {
+const startAll = async (
+  stores: Stores,
+  settings: Settings,
+  logger: Logger,
+  inbound: InboundMailSettings,
+): Promise<Running> => {
   const installed = await installAll(stores.client, settings);
   if (installed.staleReadModels.length > 0)
     logger.warn(
@@ -36,6 +48,11 @@ const startAll = async (stores: Stores, settings: Settings, logger: Logger): Pro
     schema: settings.readModelSchema,
     processSchema: settings.processSchema,
     logger,
+    ...(settings.smtpUrl === undefined ? {} : { smtpUrl: settings.smtpUrl }),
+    passwordResets: passwordResetLinks({
+      store: sqlPortalCredentials(stores.client),
+      ids: uuidGenerator,
+    }),
   });
   const waitFor = (name: string, position: bigint) =>
     worker.projections.waitForPosition(name, position, settings.readTimeoutMs);
@@ -67,22 +84,33 @@ const startAll = async (stores: Stores, settings: Settings, logger: Logger): Pro
     config: {
       ...(settings.operatorToken === undefined ? {} : { operatorToken: settings.operatorToken }),
       carryOutMerges: false,
+      mailDomain: inbound.mailDomain,
     },
   });
   const server = api.app.listen(settings.port, settings.host);
   server.keepAliveTimeout = 65_000;
   await once(server, 'listening');
-  return { server, worker, integrations, settled: () => api.jobs.settled() };
+  const smtp = await startSmtpIfAsked(inbound, stores.store, logger);
+  return {
+    smtp,
+    server,
+    worker,
+    integrations,
+    settled: () => api.jobs.settled(),
+    closeEventStreams: () => api.eventStreams.closeAll(),
+  };
 };
 
 /** Stops taking connections, lets requests under way finish (up to the grace), then the rest. */
 const stopAll = async (running: Running, stores: Stores, settings: Settings, logger: Logger) => {
   const closed = new Promise<void>((resolve) => running.server.close(() => resolve()));
+  await running.closeEventStreams();
   running.server.closeIdleConnections();
   const grace = new Promise<void>((resolve) =>
     setTimeout(resolve, settings.shutdownGraceMs).unref(),
   );
   await Promise.race([closed, grace]);
+  await running.smtp?.close();
   running.server.closeAllConnections();
   await running.settled();
   await running.integrations.stop();
@@ -96,9 +124,13 @@ const stopAll = async (running: Running, stores: Stores, settings: Settings, log
  * `helpdesk serve`: the HTTP API, the projections and the process managers in one process, on the
  * stores the environment names (the embedded PostgreSQL by default), until SIGTERM or SIGINT.
  */
-export const runServe = async (env: NodeJS.ProcessEnv): Promise<number> => {
+export const runServe = async (
+  env: NodeJS.ProcessEnv,
+  args: ReadonlyArray<string> = [],
+): Promise<number> => {
   const logger = cliLogger(1, { sync: false });
   const settings = settingsOf(env);
+  const inbound = inboundMailSettingsOf(env, args);
   logger.info({ port: settings.port }, 'starting');
   logger.flush();
   const stores = await openStores(env, {
@@ -107,7 +139,7 @@ export const runServe = async (env: NodeJS.ProcessEnv): Promise<number> => {
   });
   let running: Running;
   try {
-    running = await startAll(stores, settings, logger);
+    running = await startAll(stores, settings, logger, inbound);
   } catch (error) {
     await stores.close();
     throw error;
@@ -120,6 +152,7 @@ export const runServe = async (env: NodeJS.ProcessEnv): Promise<number> => {
       events: stores.description.events,
       read_models: stores.description.readModels,
       operator_route: settings.operatorToken !== undefined,
+      smtp_port: running.smtp?.port ?? null,
     },
     'listening',
   );

@@ -1,6 +1,11 @@
 import { installApiTables } from '@helpdesk/api';
 import type { SqlClient } from '@helpdesk/event-store';
-import { allProjections, installCredentials, installReadModels } from '@helpdesk/projections';
+import {
+  allProjections,
+  installCredentials,
+  installOutbox,
+  installReadModels,
+} from '@helpdesk/projections';
 import { installProcessState } from '@helpdesk/worker';
 import type { Settings } from './settings';
 
@@ -12,6 +17,7 @@ import type { Settings } from './settings';
 export const installAll = async (client: SqlClient, settings: Settings) => {
   const readModels = await installReadModels(client, settings.readModelSchema, allProjections);
   await installCredentials(client);
+  await installOutbox(client);
   await installApiTables(client);
   await installProcessState(client, settings.processSchema);
   return { staleReadModels: readModels.stale };

@@ -10,6 +10,8 @@ export interface Settings {
   readonly readTimeoutMs: number;
   /** how long a stopping server lets requests under way finish */
   readonly shutdownGraceMs: number;
+  /** SMTP_URL: where the worker's sender hands the outbox's mails; unset, they stay queued */
+  readonly smtpUrl: string | undefined;
 }
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -61,4 +63,5 @@ export const settingsOf = (env: NodeJS.ProcessEnv): Settings => ({
     10_000,
     600_000,
   ),
+  smtpUrl: env['SMTP_URL']?.trim() || undefined,
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
+  chainedEventStore,
   createMemoryEventStore,
   createPglite,
   openEsdbEventStore,
@@ -82,10 +83,11 @@ export const openStores = async (env: StoreEnv, options: StoreOptions): Promise<
   if (databaseUrl !== '') {
     if (!isPostgres(databaseUrl)) throw new Error('DATABASE_URL must start with postgres://');
     const eventsUrl = storeUrl === '' ? databaseUrl : storeUrl;
-    const store =
+    const store = chainedEventStore(
       eventsUrl.toLowerCase() === 'memory:'
         ? createMemoryEventStore()
-        : await openEventsAt(eventsUrl, size);
+        : await openEventsAt(eventsUrl, size),
+    );
     const pool = openPool(databaseUrl, options.readModelSchema, size);
     return {
       store,
@@ -106,12 +108,13 @@ export const openStores = async (env: StoreEnv, options: StoreOptions): Promise<
   // every read-model query names its tables unqualified; the event store qualifies its own
   await db.exec(`SET search_path TO ${options.readModelSchema}`);
   try {
-    const store =
+    const store = chainedEventStore(
       storeUrl === ''
         ? await openPgliteEventStore({ db })
         : storeUrl.toLowerCase() === 'memory:'
           ? createMemoryEventStore()
-          : await openEventsAt(storeUrl, size);
+          : await openEventsAt(storeUrl, size),
+    );
     return {
       store,
       client: db,

@@ -11,6 +11,7 @@ import {
   uuidGenerator,
   type AppError,
   type Caller,
+  type Outbox,
 } from '@helpdesk/application';
 import type { Uuid } from '@helpdesk/events';
 import {
@@ -63,6 +64,8 @@ export interface HarnessOptions {
   readonly processes?: ReadonlyArray<ProcessName>;
   /** all of them when absent */
   readonly projections?: ReadonlyArray<Projection>;
+  /** where the trigger process queues its mails; the PostgreSQL outbox when absent */
+  readonly outbox?: Outbox;
 }
 
 /** Log lines of the worker, parsed, for tests that look at what it reported. */
@@ -91,11 +94,13 @@ export const openHarness = async (options: HarnessOptions = {}) => {
     client: db.client,
     schema: db.schema,
     processSchema: `${db.schema}_pm`,
+    outboxSchema: `${db.schema}_outbox`,
     logger: logs.logger,
     pageSize: options.pageSize ?? 100,
     retryDelayMs: 20,
     ...(options.processes === undefined ? {} : { processes: options.processes }),
     ...(options.projections === undefined ? {} : { projections: options.projections }),
+    ...(options.outbox === undefined ? {} : { outbox: options.outbox }),
   });
   const desk = await openDeskOn(store, { ids: uuidGenerator, plan: 'enterprise' });
 
@@ -178,9 +183,11 @@ export const openHarness = async (options: HarnessOptions = {}) => {
         client: db.client,
         schema: db.schema,
         processSchema: `${db.schema}_pm`,
+        outboxSchema: `${db.schema}_outbox`,
         logger: logs.logger,
         pageSize: options.pageSize ?? 100,
         retryDelayMs: 20,
+        ...(options.outbox === undefined ? {} : { outbox: options.outbox }),
       });
     },
     dispose: async () => {

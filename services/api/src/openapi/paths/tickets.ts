@@ -45,13 +45,18 @@ export const ticketPaths: Record<string, Schema> = {
   },
   '/api/v2/tickets/{id}/replies': {
     post: operation('post', {
-      summary: 'Add a comment; end users reply on their own tickets, always in public',
+      summary:
+        'Add a comment; end users reply on their own tickets, always in public. With macro_id instead of body, an agent applies a macro: its reply filled for the ticket, its actions in the same change (R6.6)',
       tags,
       params: ['id'],
       body: wrapped('reply', {
         type: 'object',
-        required: ['body'],
-        properties: { body: { type: 'string', minLength: 1 }, public: { type: 'boolean' } },
+        description: 'body or macro_id, not both',
+        properties: {
+          body: { type: 'string', minLength: 1 },
+          macro_id: { type: 'string', format: 'uuid' },
+          public: { type: 'boolean' },
+        },
       }),
       ok: {
         status: 201,

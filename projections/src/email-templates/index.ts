@@ -1,0 +1,2 @@
+export { emailTemplatesProjection } from './projection';
+export * from './queries';

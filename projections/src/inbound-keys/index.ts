@@ -1,0 +1,2 @@
+export { inboundKeysDdl } from './schema';
+export { sqlInboundKeys } from './store';

@@ -1,0 +1,2 @@
+export { macrosProjection } from './projection';
+export * from './queries';

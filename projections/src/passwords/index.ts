@@ -1,0 +1,1 @@
+export { sqlPortalCredentials } from './store';

@@ -1,0 +1,2 @@
+export { triggersProjection } from './projection';
+export * from './queries';

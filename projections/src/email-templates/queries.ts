@@ -1,16 +1,5 @@
-import { pipe } from 'fp-ts/function';
-import * as O from 'fp-ts/Option';
-import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
-import type { SqlSession } from '@helpdesk/event-store';
-import {
-  afterPositionOf,
-  pageOf,
-  pageSizeOf,
-  type Page,
-  type PageRequest,
-} from '../read-model/page';
-import { selectOne, selectRows, type ReadModelError } from '../read-model/query';
+import { accountObjects } from '../read-model/account-objects';
 import { BigIntFromText, IsoTimestamp } from '../read-model/row-codecs';
 
 const EmailTemplateRecord = t.type({
@@ -52,36 +41,16 @@ const toView = (r: EmailTemplateRecord): EmailTemplateView => ({
 const columns = `id, account_id, name, subject, body, version::text AS version,
   created_position::text AS created_position, created_at, updated_at`;
 
+const email_templatesObjects = accountObjects({
+  table: 'email_templates',
+  what: 'email templates',
+  columns,
+  codec: EmailTemplateRecord,
+  toView,
+});
+
 /** The account's email templates not removed, oldest first. */
-export const listEmailTemplates = (
-  session: SqlSession,
-  accountId: string,
-  request: PageRequest = {},
-): TE.TaskEither<ReadModelError, Page<EmailTemplateView>> => {
-  const size = pageSizeOf(request);
-  return pipe(
-    selectRows(EmailTemplateRecord, 'email templates')(
-      session,
-      `SELECT ${columns} FROM email_templates
-       WHERE account_id = $1 AND NOT removed AND created_position > $2::bigint
-       ORDER BY created_position LIMIT $3`,
-      [accountId, afterPositionOf(request), size + 1],
-    ),
-    TE.map((rows) => pageOf(rows, size, (r) => r.created_position, toView)),
-  );
-};
+export const listEmailTemplates = email_templatesObjects.list;
 
 /** One template of the account; a removed one, or another account's, is none. */
-export const findEmailTemplate = (
-  session: SqlSession,
-  accountId: string,
-  templateId: string,
-): TE.TaskEither<ReadModelError, O.Option<EmailTemplateView>> =>
-  pipe(
-    selectOne(EmailTemplateRecord, 'email templates')(
-      session,
-      `SELECT ${columns} FROM email_templates WHERE id = $1 AND account_id = $2 AND NOT removed`,
-      [templateId, accountId],
-    ),
-    TE.map(O.map(toView)),
-  );
+export const findEmailTemplate = email_templatesObjects.find;

@@ -1,17 +1,10 @@
 import { pipe } from 'fp-ts/function';
-import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
 import type { SqlSession } from '@helpdesk/event-store';
 import { IntegrationStatus } from '@helpdesk/events';
-import {
-  afterPositionOf,
-  pageOf,
-  pageSizeOf,
-  type Page,
-  type PageRequest,
-} from '../read-model/page';
-import { selectOne, selectRows, type ReadModelError } from '../read-model/query';
+import { accountObjects } from '../read-model/account-objects';
+import { selectRows, type ReadModelError } from '../read-model/query';
 import { BigIntFromText, IsoTimestamp } from '../read-model/row-codecs';
 
 const IntegrationRecord = t.type({
@@ -54,38 +47,18 @@ const toView = (r: IntegrationRecord): IntegrationView => ({
 const columns = `id, account_id, name, authorized_by_id, status, version::text AS version,
   created_position::text AS created_position, created_at, updated_at`;
 
-/** The account's integrations still connected, oldest first. */
-export const listIntegrations = (
-  session: SqlSession,
-  accountId: string,
-  request: PageRequest = {},
-): TE.TaskEither<ReadModelError, Page<IntegrationView>> => {
-  const size = pageSizeOf(request);
-  return pipe(
-    selectRows(IntegrationRecord, 'integrations')(
-      session,
-      `SELECT ${columns} FROM integrations
-       WHERE account_id = $1 AND NOT removed AND created_position > $2::bigint
-       ORDER BY integrations.created_position LIMIT $3`,
-      [accountId, afterPositionOf(request), size + 1],
-    ),
-    TE.map((rows) => pageOf(rows, size, (r) => r.created_position, toView)),
-  );
-};
+const integrationsObjects = accountObjects({
+  table: 'integrations',
+  what: 'integrations',
+  columns,
+  codec: IntegrationRecord,
+  toView,
+});
 
-export const findIntegration = (
-  session: SqlSession,
-  accountId: string,
-  integrationId: string,
-): TE.TaskEither<ReadModelError, O.Option<IntegrationView>> =>
-  pipe(
-    selectOne(IntegrationRecord, 'integrations')(
-      session,
-      `SELECT ${columns} FROM integrations WHERE id = $1 AND account_id = $2 AND NOT removed`,
-      [integrationId, accountId],
-    ),
-    TE.map(O.map(toView)),
-  );
+/** The account's integrations still connected, oldest first. */
+export const listIntegrations = integrationsObjects.list;
+
+export const findIntegration = integrationsObjects.find;
 
 const Id = t.type({ id: t.string });
 

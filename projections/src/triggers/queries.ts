@@ -1,5 +1,4 @@
 import { pipe } from 'fp-ts/function';
-import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
 import type { SqlSession } from '@helpdesk/event-store';
@@ -9,14 +8,8 @@ import {
   TriggerEventType,
   type TriggerConditions as Conditions,
 } from '@helpdesk/events';
-import {
-  afterPositionOf,
-  pageOf,
-  pageSizeOf,
-  type Page,
-  type PageRequest,
-} from '../read-model/page';
-import { selectOne, selectRows, type ReadModelError } from '../read-model/query';
+import { accountObjects } from '../read-model/account-objects';
+import { selectRows, type ReadModelError } from '../read-model/query';
 import { BigIntFromText, Int, IsoTimestamp } from '../read-model/row-codecs';
 
 const TriggerRecord = t.type({
@@ -71,42 +64,22 @@ const columns = `id, account_id, title, event, conditions, actions, stop_process
   position, version::text AS version, created_position::text AS created_position, created_at,
   updated_at`;
 
+const triggersObjects = accountObjects({
+  table: 'triggers',
+  what: 'triggers',
+  columns,
+  codec: TriggerRecord,
+  toView,
+});
+
 /**
  * The account's triggers not removed, in the order they were created (the page cursor's order);
  * `position` says the order they run in.
  */
-export const listTriggers = (
-  session: SqlSession,
-  accountId: string,
-  request: PageRequest = {},
-): TE.TaskEither<ReadModelError, Page<TriggerView>> => {
-  const size = pageSizeOf(request);
-  return pipe(
-    selectRows(TriggerRecord, 'triggers')(
-      session,
-      `SELECT ${columns} FROM triggers
-       WHERE account_id = $1 AND NOT removed AND created_position > $2::bigint
-       ORDER BY created_position LIMIT $3`,
-      [accountId, afterPositionOf(request), size + 1],
-    ),
-    TE.map((rows) => pageOf(rows, size, (r) => r.created_position, toView)),
-  );
-};
+export const listTriggers = triggersObjects.list;
 
 /** One trigger of the account; a removed one, or another account's, is none. */
-export const findTrigger = (
-  session: SqlSession,
-  accountId: string,
-  triggerId: string,
-): TE.TaskEither<ReadModelError, O.Option<TriggerView>> =>
-  pipe(
-    selectOne(TriggerRecord, 'triggers')(
-      session,
-      `SELECT ${columns} FROM triggers WHERE id = $1 AND account_id = $2 AND NOT removed`,
-      [triggerId, accountId],
-    ),
-    TE.map(O.map(toView)),
-  );
+export const findTrigger = triggersObjects.find;
 
 const Id = t.type({ id: t.string });
 

@@ -206,7 +206,12 @@ if (url !== undefined && url !== '')
           // small pages, so that a run holds many moments to die at
           running = startWorkerProcess({ ...env, HELPDESK_MERGE_PAGE_SIZE: '5' });
           await running.ready;
-          await sleep(100 + Math.floor(Math.random() * 1100));
+          // a random moment once this run is rewriting tickets: how long a process takes to start
+          // (compiling, catching up) depends on the machine, and a kill before then tests nothing
+          const before = progress[progress.length - 1] ?? 0;
+          const started = Date.now();
+          while ((await moved()) <= before && Date.now() - started < 30_000) await sleep(25);
+          await sleep(Math.floor(Math.random() * 400));
           running.child.kill('SIGKILL');
           await running.exited;
           progress.push(await moved());

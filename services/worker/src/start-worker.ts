@@ -6,6 +6,7 @@ import {
   systemClock,
   triggerProcessManager,
   uuidGenerator,
+  replyMailProcessManager,
   welcomeProcessManager,
   type Clock,
   type IdGenerator,
@@ -40,7 +41,7 @@ import {
 } from './process-state/process-state';
 
 export type ProcessName =
-  'user_merges' | 'organization_moves' | 'welcome_emails' | 'ticket_triggers';
+  'user_merges' | 'organization_moves' | 'welcome_emails' | 'ticket_triggers' | 'reply_emails';
 
 export interface WorkerDeps {
   readonly store: EventStore;
@@ -138,6 +139,12 @@ export const startWorker = async (deps: WorkerDeps): Promise<Worker> => {
         outbox: pgOutbox(deps.client, { schema: outboxSchema, clock: shared.clock }),
         logger: componentLogger(logger, 'welcome_emails'),
       }),
+    reply_emails: () =>
+      replyMailProcessManager({
+        eventStore: deps.store,
+        outbox: deps.outbox ?? pgOutbox(deps.client, { schema: outboxSchema, clock: shared.clock }),
+        logger: componentLogger(logger, 'reply_emails'),
+      }),
     ticket_triggers: () =>
       triggerProcessManager({
         ...shared,
@@ -147,7 +154,13 @@ export const startWorker = async (deps: WorkerDeps): Promise<Worker> => {
   };
   const processes = (
     deps.processes ??
-    (['user_merges', 'organization_moves', 'welcome_emails', 'ticket_triggers'] as const)
+    ([
+      'user_merges',
+      'organization_moves',
+      'welcome_emails',
+      'ticket_triggers',
+      'reply_emails',
+    ] as const)
   ).map((name) =>
     startProcessManager(
       {

@@ -27,4 +27,5 @@ export {
 export { organizationProcessManager } from './organization/organization-process-manager';
 export * from './testing';
 export * from './welcome';
+export * from './reply-mail';
 export * from './automation';

@@ -46,7 +46,7 @@ export const ticketPaths: Record<string, Schema> = {
   '/api/v2/tickets/{id}/replies': {
     post: operation('post', {
       summary:
-        'Add a comment; end users reply on their own tickets, always in public. With macro_id instead of body, an agent applies a macro: its reply filled for the ticket, its actions in the same change (R6.6)',
+        'Add a comment; end users reply on their own tickets, always in public. A public comment someone other than the requester writes is emailed to the requester (through the outbox). With macro_id instead of body, an agent applies a macro: its reply filled for the ticket, its actions in the same change (R6.6)',
       tags,
       params: ['id'],
       body: wrapped('reply', {

@@ -3,6 +3,7 @@ import {
   Condition,
   TagInput,
   assertNever,
+  fromActionData,
   type Conditions,
   type MacroAction,
   type TicketAction,
@@ -89,18 +90,8 @@ export const conditionsOf = (body: ConditionsBody): Conditions => ({
   any: body.any ?? [],
 });
 
-export const triggerActionOf = (action: TriggerActionBody): TicketAction => {
-  switch (action.type) {
-    case 'email_requester':
-      return { type: 'email_requester', templateId: action.template_id };
-    case 'set_status':
-      return { type: 'set_status', status: action.status };
-    case 'add_tag':
-      return { type: 'add_tag', tag: action.tag };
-    default:
-      return assertNever(action);
-  }
-};
+/** The body's action has the event's shape: read it as the events are read, field by field. */
+export const triggerActionOf = (action: TriggerActionBody): TicketAction => fromActionData(action);
 
 /** Built field by field: whatever else a client sent with an action is not kept. */
 export const macroActionOf = (action: t.TypeOf<typeof MacroActionBody>): MacroAction => {

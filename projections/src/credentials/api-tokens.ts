@@ -8,6 +8,7 @@ import { IsoTimestamp } from '../read-model/row-codecs';
 import { portalCredentialsDdl } from '../passwords/schema';
 import { inboundKeysDdl } from '../inbound-keys/schema';
 import { assertCredentialsSchema, credentialsDdl, defaultCredentialsSchema } from './schema';
+import { unavailable } from './statements';
 
 /**
  * The SQL side of the application's `CredentialStore` port (`@helpdesk/application`, ports). This
@@ -27,14 +28,6 @@ export interface CredentialsUnavailable {
   readonly message: string;
   readonly cause?: unknown;
 }
-
-const unavailable =
-  (what: string) =>
-  (cause: unknown): CredentialsUnavailable => ({
-    kind: 'StoreUnavailable',
-    message: `could not ${what}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    cause,
-  });
 
 const TokenRecord = t.type({
   id: t.string,

@@ -4,17 +4,9 @@ import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
 import type { CredentialsUnavailable, InboundKey, InboundKeyStore } from '@helpdesk/application';
 import type { SqlSession } from '@helpdesk/event-store';
-import { selectOne } from '../read-model/query';
+import { credentialsStatements, unavailable } from '../credentials/statements';
 import { IsoTimestamp } from '../read-model/row-codecs';
 import { assertCredentialsSchema, defaultCredentialsSchema } from '../credentials/schema';
-
-const unavailable =
-  (what: string) =>
-  (cause: unknown): CredentialsUnavailable => ({
-    kind: 'StoreUnavailable',
-    message: `could not ${what}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    cause,
-  });
 
 const KeyRecord = t.type({
   account_id: t.string,
@@ -31,15 +23,7 @@ export const sqlInboundKeys = (
   schema = defaultCredentialsSchema,
 ): InboundKeyStore => {
   assertCredentialsSchema(schema);
-  const read = <C extends t.Mixed>(codec: C, what: string, text: string, params: unknown[]) =>
-    pipe(
-      selectOne(codec, what)(session, text, params),
-      TE.mapLeft((error) => unavailable(`read ${what}`)(error.message)),
-    );
-  const write = (what: string, text: string, params: unknown[]) =>
-    TE.tryCatch(async () => {
-      await session.query(text, params);
-    }, unavailable(what));
+  const { read, write } = credentialsStatements(session);
   const saved = (key: InboundKey) => [
     key.accountId,
     key.key,

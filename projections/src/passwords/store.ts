@@ -3,7 +3,6 @@ import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
 import type {
-  CredentialsUnavailable,
   NewResetLink,
   PasswordHash,
   PortalCredentialStore,
@@ -12,17 +11,9 @@ import type {
   StartedReset,
 } from '@helpdesk/application';
 import type { SqlSession } from '@helpdesk/event-store';
-import { selectOne } from '../read-model/query';
+import { credentialsStatements, unavailable } from '../credentials/statements';
 import { Int, IsoTimestamp, nullable } from '../read-model/row-codecs';
 import { assertCredentialsSchema, defaultCredentialsSchema } from '../credentials/schema';
-
-const unavailable =
-  (what: string) =>
-  (cause: unknown): CredentialsUnavailable => ({
-    kind: 'StoreUnavailable',
-    message: `could not ${what}: ${cause instanceof Error ? cause.message : String(cause)}`,
-    cause,
-  });
 
 const PasswordRecord = t.type({
   algorithm: t.literal('scrypt'),
@@ -60,15 +51,7 @@ export const sqlPortalCredentials = (
   schema = defaultCredentialsSchema,
 ): PortalCredentialStore => {
   assertCredentialsSchema(schema);
-  const read = <C extends t.Mixed>(codec: C, what: string, text: string, params: unknown[]) =>
-    pipe(
-      selectOne(codec, what)(session, text, params),
-      TE.mapLeft((error) => unavailable(`read ${what}`)(error.message)),
-    );
-  const write = (what: string, text: string, params: unknown[]) =>
-    TE.tryCatch(async () => {
-      await session.query(text, params);
-    }, unavailable(what));
+  const { read, write } = credentialsStatements(session);
 
   return {
     saveStartedReset: (reset: StartedReset) =>

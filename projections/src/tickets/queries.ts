@@ -2,7 +2,7 @@ import { pipe } from 'fp-ts/function';
 import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
-import { Channel, TicketStatus } from '@helpdesk/events';
+import type { Channel, TicketStatus } from '@helpdesk/events';
 import type { SqlSession } from '@helpdesk/event-store';
 import {
   afterPositionOf,
@@ -12,25 +12,9 @@ import {
   type PageRequest,
 } from '../read-model/page';
 import { selectOne, selectRows, type ReadModelError } from '../read-model/query';
-import { BigIntFromText, Int, IsoTimestamp, nullable } from '../read-model/row-codecs';
+import { Int } from '../read-model/row-codecs';
+import { TicketRecord } from './rows';
 
-const TicketRecord = t.type({
-  id: t.string,
-  account_id: t.string,
-  subject: t.string,
-  status: TicketStatus,
-  archived: t.boolean,
-  requester_id: t.string,
-  original_requester_id: t.string,
-  submitter_id: t.string,
-  organization_id: nullable(t.string),
-  collaborator_ids: t.array(t.string),
-  channel: Channel,
-  version: BigIntFromText,
-  created_position: BigIntFromText,
-  created_at: IsoTimestamp,
-  updated_at: IsoTimestamp,
-});
 type TicketRecord = t.TypeOf<typeof TicketRecord>;
 
 /** A ticket as the `tickets` read model serves it (`GET /api/v2/tickets/{id}`). */

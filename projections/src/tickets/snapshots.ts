@@ -1,10 +1,9 @@
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import * as t from 'io-ts';
-import { Channel, TicketStatus } from '@helpdesk/events';
+import type * as t from 'io-ts';
 import type { SqlSession } from '@helpdesk/event-store';
 import { selectRows, type ReadModelError } from '../read-model/query';
-import { BigIntFromText, nullable } from '../read-model/row-codecs';
+import { TicketStateRecord } from './rows';
 
 /**
  * Tickets as snapshots for the process managers (merge, organization removal): every field a
@@ -30,22 +29,7 @@ export type TicketSnapshotQuery =
       readonly organizationId: string;
     };
 
-const SnapshotRecord = t.type({
-  id: t.string,
-  account_id: t.string,
-  subject: t.string,
-  status: TicketStatus,
-  archived: t.boolean,
-  requester_id: t.string,
-  original_requester_id: t.string,
-  submitter_id: t.string,
-  organization_id: nullable(t.string),
-  collaborator_ids: t.array(t.string),
-  channel: Channel,
-  version: BigIntFromText,
-  created_position: BigIntFromText,
-});
-export type TicketSnapshotRow = t.TypeOf<typeof SnapshotRecord>;
+export type TicketSnapshotRow = t.TypeOf<typeof TicketStateRecord>;
 
 export interface TicketSnapshotPage {
   readonly rows: ReadonlyArray<TicketSnapshotRow>;
@@ -75,7 +59,7 @@ const conditionOf = (query: TicketSnapshotQuery): { text: string; params: string
   }
 };
 
-const selectSnapshots = selectRows(SnapshotRecord, 'ticket snapshots');
+const selectSnapshots = selectRows(TicketStateRecord, 'ticket snapshots');
 
 /**
  * At most `limit` tickets created after `after`, oldest first. The order names the table's column:

@@ -1,5 +1,5 @@
 import type { SqlClient, SqlSession } from '@helpdesk/event-store';
-import { lockCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoints';
+import { moveCheckpoint, type Checkpoint } from './checkpoints';
 import type { ProjectedEvent, Projection } from './projection';
 
 /** One projection's share of a transaction: its events, and the checkpoint move they make. */
@@ -28,25 +28,33 @@ class CheckpointMoved extends Error {
   }
 }
 
-/** Makes unqualified names resolve in `schema` until the transaction ends. */
-export const useSchema = (session: SqlSession, schema: string): Promise<unknown> =>
-  session.exec(`SET LOCAL search_path TO ${schema}`);
+/**
+ * Makes unqualified names resolve in `schema` until the transaction ends; `settings` are more
+ * `SET LOCAL`s sent in the same round trip.
+ */
+export const useSchema = (
+  session: SqlSession,
+  schema: string,
+  settings: ReadonlyArray<string> = [],
+): Promise<unknown> => session.exec([...settings, `SET LOCAL search_path TO ${schema}`].join('; '));
 
-const applyPart = async (session: SqlSession, part: BatchPart): Promise<void> => {
+const applyPart = async (
+  session: SqlSession,
+  part: BatchPart,
+  settings: ReadonlyArray<string>,
+): Promise<void> => {
   const { projection, schema } = part;
-  await useSchema(session, schema);
-  const current = await lockCheckpoint(session, schema, projection.name);
-  if (current?.position !== part.from)
-    throw new CheckpointMoved(projection.name, current?.position);
+  await useSchema(session, schema, settings);
+  const move = await moveCheckpoint(session, schema, projection.name, part.from, part.to);
+  if (move.kind === 'stood-elsewhere') throw new CheckpointMoved(projection.name, move.actual);
   if (part.events.length > 0) await projection.apply(session, part.events);
-  await writeCheckpoint(session, schema, projection.name, part.to);
 };
 
 /**
  * Applies the parts and moves their checkpoints in ONE transaction: either every row and every
  * checkpoint is written, or none is. That is what makes each event count exactly once whatever
- * moment the process dies at. Each checkpoint row is locked first, so two writers of one
- * projection queue, and the second finds the checkpoint moved instead of applying events twice;
+ * moment the process dies at. Each checkpoint is moved first, which locks its row: two writers of
+ * one projection queue, and the second finds the checkpoint moved instead of applying events twice;
  * first also because a rebuild's swap takes the same locks in the same order (checkpoints, then
  * tables), so the two never deadlock.
  * A failure of `apply` (or of the database) rejects, after the rollback.
@@ -60,8 +68,9 @@ export const applyInOneTransaction = async (
     await client.transaction(async (session) => {
       // a rebuild's scratch commits need not wait for the disk: a database crash may lose the
       // last few, rows and checkpoint together, and the rebuild redoes them
-      if (options.lazyCommit === true) await session.exec('SET LOCAL synchronous_commit TO off');
-      for (const part of parts) await applyPart(session, part);
+      const settings = options.lazyCommit === true ? ['SET LOCAL synchronous_commit TO off'] : [];
+      for (const [i, part] of parts.entries())
+        await applyPart(session, part, i === 0 ? settings : []);
     });
     return { kind: 'applied' };
   } catch (error) {

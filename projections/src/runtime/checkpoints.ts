@@ -79,6 +79,36 @@ export const lockCheckpoint = async (
     ).rows,
   )[0];
 
+/** Where a move found the checkpoint: where it was expected, or elsewhere (another writer moved it). */
+export type CheckpointMove =
+  { readonly kind: 'moved' } | { readonly kind: 'stood-elsewhere'; readonly actual: Checkpoint };
+
+/**
+ * Moves the checkpoint to `to` if it still stands at `from`, and keeps its row locked until the
+ * transaction ends, so writers of one projection queue here and the second finds it moved. The
+ * lock and the move are one statement (one round trip per batch less than locking, then writing).
+ */
+export const moveCheckpoint = async (
+  session: SqlSession,
+  schema: string,
+  name: string,
+  from: Checkpoint,
+  to: bigint,
+): Promise<CheckpointMove> => {
+  const { rows } = await session.query(
+    `UPDATE ${schema}.${checkpointsTable} SET position = $3::bigint, updated_at = now()
+     WHERE name = $1 AND position IS NOT DISTINCT FROM $2::bigint RETURNING name`,
+    [name, from === undefined ? null : from.toString(), to.toString()],
+  );
+  if (rows.length === 1) return { kind: 'moved' };
+  const current = await lockCheckpoint(session, schema, name);
+  if (current !== undefined || from !== undefined)
+    return { kind: 'stood-elsewhere', actual: current?.position };
+  // a projection without a checkpoint row yet starts from the beginning: its first batch makes it
+  await writeCheckpoint(session, schema, name, to);
+  return { kind: 'moved' };
+};
+
 export const writeCheckpoint = (
   session: SqlSession,
   schema: string,

@@ -14,28 +14,49 @@ export interface SqlClient extends SqlSession {
   transaction<A>(work: (session: SqlSession) => Promise<A>): Promise<A>;
 }
 
-const sessionOf = (connection: PoolClient): SqlSession => ({
-  query: <Row>(text: string, params?: unknown[]) =>
-    connection.query<Row & QueryResultRow>(text, params),
-  exec: (script) => connection.query(script),
-});
+/**
+ * A session inside a transaction whose BEGIN travels with its first statement when that is a
+ * script (`exec`, the simple protocol takes several statements at once): one round trip less per
+ * transaction, which the projectors and the appends of a busy process feel.
+ */
+const transactionSession = (connection: PoolClient) => {
+  let begun = false;
+  const session: SqlSession = {
+    query: async <Row>(text: string, params?: unknown[]) => {
+      if (!begun) {
+        begun = true;
+        await connection.query('BEGIN');
+      }
+      return connection.query<Row & QueryResultRow>(text, params);
+    },
+    exec: (script) => {
+      if (begun) return connection.query(script);
+      begun = true;
+      return connection.query(`BEGIN; ${script}`);
+    },
+  };
+  return { session, begun: () => begun };
+};
 
 export const poolClient = (pool: Pool): SqlClient => ({
   query: <Row>(text: string, params?: unknown[]) => pool.query<Row & QueryResultRow>(text, params),
   exec: (script) => pool.query(script),
   transaction: async <A>(work: (session: SqlSession) => Promise<A>): Promise<A> => {
     const connection = await pool.connect();
+    const transaction = transactionSession(connection);
     let result: A;
     try {
-      await connection.query('BEGIN');
-      result = await work(sessionOf(connection));
-      await connection.query('COMMIT');
+      result = await work(transaction.session);
+      // a transaction that ran no statement has nothing to commit
+      if (transaction.begun()) await connection.query('COMMIT');
     } catch (error) {
       // a connection that cannot even roll back is broken: the pool must not hand it out again
-      const broken = await connection.query('ROLLBACK').then(
-        () => undefined,
-        (rollbackError: unknown) => rollbackError,
-      );
+      const broken = transaction.begun()
+        ? await connection.query('ROLLBACK').then(
+            () => undefined,
+            (rollbackError: unknown) => rollbackError,
+          )
+        : undefined;
       connection.release(broken instanceof Error ? broken : undefined);
       throw error;
     }

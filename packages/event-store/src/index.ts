@@ -6,3 +6,4 @@ export * from './postgres';
 export * from './open-event-store';
 export * from './chain';
 export * from './shared-tail';
+export * from './stream-changes';

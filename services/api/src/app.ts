@@ -99,7 +99,7 @@ export const createApi = (deps: ApiDeps): Api => {
     eventStore: countingStore(deps.eventStore, metrics.eventsAppended),
     clock: deps.clock,
     ids: deps.ids,
-    streams: lruStreamCache(),
+    streams: lruStreamCache(20_000, deps.streamChanges),
   };
   const credentials = cachedCredentials(deps.credentials);
   const userTickets = readModelUserTickets(deps.readModels.session);

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Clock, CredentialStore, IdGenerator } from '@helpdesk/application';
 import type { InboundKeyStore } from '@helpdesk/application';
-import type { EventStore, SqlSession } from '@helpdesk/event-store';
+import type { EventStore, SqlSession, StreamChanges } from '@helpdesk/event-store';
 import type { LagError, ProjectionLag, WaitError } from '@helpdesk/projections';
 import type { IdempotencyStore } from './http/idempotency/store';
 import type { RateLimit } from './http/rate-limit';
@@ -61,4 +61,10 @@ export interface ApiDeps {
   readonly config: ApiConfig;
   /** where metrics are registered; a registry of the app's own when absent */
   readonly metrics?: Registry;
+  /**
+   * the streams the log changed lately, followed from the process's live tail: with it, facts a
+   * command relies on (the caller, a requester) are read only when they changed. Without it, every
+   * fact's stream is read for each command. `eventStore` must then tell it of its appends.
+   */
+  readonly streamChanges?: Pick<StreamChanges, 'seenThrough' | 'changedAfter'>;
 }

@@ -5,6 +5,7 @@ export { loadStream, type LoadedStream } from './load-stream';
 export {
   lruStreamCache,
   loadThroughCache,
+  currentThroughCache,
   type CachedStream,
   type StreamCache,
 } from './stream-cache';

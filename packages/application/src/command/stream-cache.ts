@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type { Decider } from '@helpdesk/domain';
 import type { DomainEvent } from '@helpdesk/events';
-import type { EventStore } from '@helpdesk/event-store';
+import type { EventStore, StreamChanges } from '@helpdesk/event-store';
 import { fromStoreError, type AppError } from './app-error';
 import { decodeStored, loadStream, type LoadedStream } from './load-stream';
 
@@ -17,6 +17,8 @@ export interface CachedStream {
   readonly revision: bigint;
   readonly position: bigint;
   readonly evolve: unknown;
+  /** the state holds every event of the stream up to here (the log as seen when it was read) */
+  readonly checkedThrough?: bigint;
 }
 
 /**
@@ -29,15 +31,25 @@ export interface StreamCache {
   readonly get: (streamName: string) => CachedStream | undefined;
   readonly set: (streamName: string, entry: CachedStream) => void;
   readonly delete: (streamName: string) => void;
+  /** when given, a state no change is known after is current without reading (`currentThroughCache`) */
+  readonly changes?: Pick<StreamChanges, 'seenThrough' | 'changedAfter'>;
 }
 
-/** The most recently used `capacity` streams (a Map keeps insertion order: the oldest go first). */
-export const lruStreamCache = (capacity = 20_000): StreamCache => {
+/**
+ * The most recently used `capacity` streams (a Map keeps insertion order: the oldest go first).
+ * While it is less than half full, nothing is evicted soon and a read leaves the order as it is.
+ */
+export const lruStreamCache = (
+  capacity = 20_000,
+  changes?: Pick<StreamChanges, 'seenThrough' | 'changedAfter'>,
+): StreamCache => {
   const entries = new Map<string, CachedStream>();
   return {
+    ...(changes === undefined ? {} : { changes }),
     get: (streamName) => {
       const entry = entries.get(streamName);
-      if (entry !== undefined) {
+      // reordering costs a delete and an insert: only worth it once the oldest may have to go
+      if (entry !== undefined && entries.size > capacity / 2) {
         entries.delete(streamName);
         entries.set(streamName, entry);
       }
@@ -75,6 +87,7 @@ export const remember = <State>(
   decider: { readonly evolve: unknown },
   streamName: string,
   loaded: LoadedStream<State>,
+  checkedThrough?: bigint,
 ): void => {
   if (cache === undefined || loaded.revision === 'no_stream' || loaded.position === undefined)
     return;
@@ -83,6 +96,7 @@ export const remember = <State>(
     revision: loaded.revision,
     position: loaded.position,
     evolve: decider.evolve,
+    ...(checkedThrough === undefined ? {} : { checkedThrough }),
   });
 };
 
@@ -97,6 +111,8 @@ export const loadThroughCache = <Event extends DomainEvent, State>(
   streamName: string,
 ): TE.TaskEither<AppError, LoadedStream<State>> => {
   const known = cachedState(cache, decider, streamName);
+  // every event up to here is in what the read below returns: it was delivered before the read began
+  const checkedThrough = cache?.changes?.seenThrough();
   const loaded =
     known === undefined || known.revision === 'no_stream'
       ? loadStream(store, decider, streamName)
@@ -123,8 +139,40 @@ export const loadThroughCache = <Event extends DomainEvent, State>(
   return pipe(
     loaded,
     TE.map((stream) => {
-      remember(cache, decider, streamName, stream);
+      remember(cache, decider, streamName, stream, checkedThrough);
       return stream;
     }),
   );
 };
+
+/**
+ * The stream's state for a fact a command relies on (who calls, whether a user exists): the cached
+ * state as it is when the cache's `changes` know of no event of the stream after it, otherwise as
+ * `loadThroughCache` reads it. A change this process made counts at once, one made by another
+ * process once its live tail has delivered it (milliseconds): the price of not reading each fact's
+ * stream per command. A stream a command appends to is never read this way: its decision is
+ * checked by the append's expected revision.
+ */
+export const currentThroughCache = <Event extends DomainEvent, State>(
+  store: EventStore,
+  cache: StreamCache | undefined,
+  decider: Fold<Event, State>,
+  streamName: string,
+): TE.TaskEither<AppError, LoadedStream<State>> => {
+  const changes = cache?.changes;
+  const entry = changes === undefined ? undefined : cache?.get(streamName);
+  if (
+    changes !== undefined &&
+    entry !== undefined &&
+    entry.evolve === decider.evolve &&
+    !changes.changedAfter(streamName, later(entry.position, entry.checkedThrough))
+  )
+    return TE.right({
+      state: entry.state as State,
+      revision: entry.revision,
+      position: entry.position,
+    });
+  return loadThroughCache(store, cache, decider, streamName);
+};
+
+const later = (a: bigint, b: bigint | undefined): bigint => (b !== undefined && b > a ? b : a);

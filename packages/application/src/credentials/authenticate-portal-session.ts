@@ -5,7 +5,7 @@ import { portalViewerOf, userDecider, type ExistingUser } from '@helpdesk/domain
 import { streams } from '@helpdesk/events';
 import type { EventStore } from '@helpdesk/event-store';
 import type { AppError } from '../command/app-error';
-import { loadThroughCache, type StreamCache } from '../command/stream-cache';
+import { currentThroughCache, type StreamCache } from '../command/stream-cache';
 import type { PortalCredentialStore, PortalSession } from '../ports/portal-credentials';
 import { hashApiToken } from './api-tokens';
 
@@ -35,7 +35,7 @@ export const authenticatePortalSession = (
         () => TE.right(O.none),
         (session) =>
           pipe(
-            loadThroughCache(
+            currentThroughCache(
               deps.eventStore,
               deps.streams,
               userDecider,

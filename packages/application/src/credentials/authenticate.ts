@@ -5,13 +5,16 @@ import { userDecider, type ExistingUser } from '@helpdesk/domain';
 import { streams } from '@helpdesk/events';
 import type { EventStore } from '@helpdesk/event-store';
 import type { AppError } from '../command/app-error';
-import { loadThroughCache, type StreamCache } from '../command/stream-cache';
+import { currentThroughCache, type StreamCache } from '../command/stream-cache';
 import type { CredentialStore, StoredApiToken } from '../ports/credentials';
 import { hashApiToken } from './api-tokens';
 
 export interface Authenticated {
   readonly token: StoredApiToken;
-  /** read from the user's stream, so a role change or a merge counts from the next request */
+  /**
+   * read from the user's stream: a role change or a merge counts from the next request (made in
+   * another process, once this process's live tail has delivered it)
+   */
   readonly user: ExistingUser;
 }
 
@@ -23,7 +26,7 @@ export const authenticateApiToken = (
   deps: {
     readonly credentials: CredentialStore;
     readonly eventStore: EventStore;
-    /** users' states this process knows: only what happened since is read */
+    /** users' states this process knows: only what happened since is read, if anything did */
     readonly streams?: StreamCache;
   },
   token: string,
@@ -35,7 +38,7 @@ export const authenticateApiToken = (
         () => TE.right(O.none),
         (stored) =>
           pipe(
-            loadThroughCache(
+            currentThroughCache(
               deps.eventStore,
               deps.streams,
               userDecider,

@@ -17,11 +17,11 @@ import type { EventStore } from '@helpdesk/event-store';
 import { domainRefusal, type AppError } from '../command/app-error';
 import type { CommandDeps } from '../command/handle-command';
 import { loadStream } from '../command/load-stream';
-import { loadThroughCache } from '../command/stream-cache';
+import { currentThroughCache } from '../command/stream-cache';
 
 /**
- * Facts a command carries about other aggregates, read straight from their streams (always up to
- * date, unlike a read model). A missing aggregate, or one of another account, is not found.
+ * Facts a command carries about other aggregates, read from their streams, not from a read model.
+ * A missing aggregate, or one of another account, is not found.
  */
 
 const notFound = (entity: string, id: Uuid): AppError =>
@@ -69,14 +69,17 @@ export const knownAccountOf = (
 ): TE.TaskEither<AppError, KnownAccount> =>
   pipe(loadAccount(store, accountId), TE.map(knownAccount));
 
-/** `knownUserOf`, reading only what happened since the state the command handler's cache knows. */
+/**
+ * `knownUserOf` through the command handler's cache: only what happened since the state it knows
+ * is read, and nothing when its changes know of nothing new (`currentThroughCache`).
+ */
 export const knownUserVia = (
   deps: CommandDeps,
   accountId: Uuid,
   userId: Uuid,
 ): TE.TaskEither<AppError, KnownUser> =>
   pipe(
-    loadThroughCache(deps.eventStore, deps.streams, userDecider, streams.user(userId)),
+    currentThroughCache(deps.eventStore, deps.streams, userDecider, streams.user(userId)),
     TE.chain(({ state }) =>
       state.exists && state.accountId === accountId
         ? TE.right(toKnownUser(state))

@@ -10,6 +10,7 @@ import {
   type RunningProcess,
 } from '@helpdesk/application';
 import { createApi, integrationProcess, sqlIdempotencyStore } from '@helpdesk/api';
+import { notingAppends, streamChanges } from '@helpdesk/event-store';
 import { sqlCredentials, sqlPortalCredentials } from '@helpdesk/projections';
 import { componentLogger, sqlCheckpoints, startWorker, type Worker } from '@helpdesk/worker';
 import type { InboundSmtp } from '@helpdesk/api';
@@ -42,8 +43,11 @@ const startAll = async (
       { stale: installed.staleReadModels },
       'read models built by other code: rebuild them',
     );
+  // every append of this process is known at once, other processes' through the worker's tail
+  const changes = streamChanges({ capacity: 100_000 });
+  const store = notingAppends(stores.store, changes);
   const worker = await startWorker({
-    store: stores.store,
+    store,
     client: stores.client,
     schema: settings.readModelSchema,
     processSchema: settings.processSchema,
@@ -54,17 +58,22 @@ const startAll = async (
       ids: uuidGenerator,
     }),
   });
+  changes
+    .follow(worker.projections.tail)
+    .catch((error: unknown) =>
+      logger.error({ error: String(error) }, 'following the stream changes failed'),
+    );
   const waitFor = (name: string, position: bigint) =>
     worker.projections.waitForPosition(name, position, settings.readTimeoutMs);
   const integrations = startProcessManager(
     {
-      store: stores.store,
+      store,
       checkpoints: sqlCheckpoints(stores.client, settings.processSchema),
       logger: componentLogger(logger, 'integration_reauthorizations'),
       tail: worker.projections.tail,
     },
     integrationProcess({
-      eventStore: stores.store,
+      eventStore: store,
       clock: systemClock,
       ids: uuidGenerator,
       logger: componentLogger(logger, 'integration_reauthorizations'),
@@ -73,7 +82,8 @@ const startAll = async (
     }),
   );
   const api = createApi({
-    eventStore: stores.store,
+    eventStore: store,
+    streamChanges: changes,
     readModels: { session: stores.client, waitFor, lag: worker.projections.lag },
     credentials: sqlCredentials(stores.client),
     idempotency: sqlIdempotencyStore(stores.client),
@@ -90,7 +100,7 @@ const startAll = async (
   const server = api.app.listen(settings.port, settings.host);
   server.keepAliveTimeout = 65_000;
   await once(server, 'listening');
-  const smtp = await startSmtpIfAsked(inbound, stores.store, logger);
+  const smtp = await startSmtpIfAsked(inbound, store, logger);
   return {
     smtp,
     server,

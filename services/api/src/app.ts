@@ -177,7 +177,19 @@ export const createApi = (deps: ApiDeps): Api => {
     portalSessions,
     clock: deps.clock,
   };
-  for (const route of apiRoutes(env)) mount(app, route, mountDeps);
+  // one router per first segment of the path: a request is matched against the routes of its
+  // segment, not against every route of the API in turn
+  const routers = new Map<string, express.Router>();
+  for (const route of apiRoutes(env)) {
+    const segment = `/${route.path.split('/')[1] ?? ''}`;
+    let router = routers.get(segment);
+    if (router === undefined) {
+      router = express.Router({ mergeParams: true });
+      routers.set(segment, router);
+      app.use(`${basePath}${segment}`, router);
+    }
+    mount(router, segment, route, mountDeps);
+  }
   mountInboundEmail(app, env, mountDeps);
   const eventStreams = mountEventStream(app, {
     ...mountDeps,

@@ -1,12 +1,9 @@
 import * as E from 'fp-ts/Either';
 import { startApi, type ApiHarness } from '../testing/api-harness';
+import { servedRoutes } from '../testing/served-routes';
 import { seeded } from './random';
 import { fuzzRequest, type FuzzRequest, type FuzzTarget } from './requests';
 import { closeAgent, send } from './send';
-
-interface Layer {
-  readonly route?: { readonly path: string; readonly methods: Record<string, boolean> };
-}
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 20_240_501);
 const count = Number(process.env['FUZZ_COUNT'] ?? 5_000);
@@ -38,15 +35,7 @@ describe(`fuzz: ${count} random and malformed requests (seed ${seed})`, () => {
     });
     const ann = await api.addUser(account, { name: 'Ann', email: 'ann@fuzz.example' });
     const ticket = await api.openTicket(account, ann.id);
-    const routes = (api.app as unknown as { router: { stack: Layer[] } }).router.stack.flatMap(
-      (layer) =>
-        layer.route === undefined
-          ? []
-          : Object.keys(layer.route.methods).map((method) => ({
-              method: method.toUpperCase(),
-              path: layer.route!.path,
-            })),
-    );
+    const routes = servedRoutes(api.app);
     target = {
       routes,
       ids: [

@@ -1,20 +1,15 @@
 import { startApi, type ApiHarness, type OpenedAccount } from '../testing/api-harness';
-
-interface Layer {
-  readonly route?: { readonly path: string; readonly methods: Record<string, boolean> };
-}
+import { servedRoutes } from '../testing/served-routes';
 
 /** Every API route express serves, as method and path pattern. */
 const apiOperations = (api: ApiHarness) =>
-  (api.app as unknown as { router: { stack: Layer[] } }).router.stack.flatMap((layer) =>
-    layer.route === undefined || !layer.route.path.startsWith('/api/v2/')
-      ? []
-      : Object.keys(layer.route.methods).map((method) => ({
-          method: method.toUpperCase(),
-          path: layer.route!.path,
-          params: [...layer.route!.path.matchAll(/:(\w+)/g)].map((m) => m[1]!),
-        })),
-  );
+  servedRoutes(api.app)
+    .filter(({ path }) => path.startsWith('/api/v2/'))
+    .map(({ method, path }) => ({
+      method,
+      path,
+      params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!),
+    }));
 
 /** The portal's forms answer without a token (routes/portal.ts, `publicRoute`). */
 const isPublic = (path: string) => path.startsWith('/api/v2/portal/');

@@ -147,10 +147,20 @@ export const send = (res: Response, outcome: E.Either<ApiError, Reply>, logger: 
     .json(error.body);
 };
 
-/** Registers a route on the app: authenticate, rate-limit, check the role, decode, run once, answer. */
-export const mount = (app: express.Express, route: Route, deps: MountDeps): void => {
+/**
+ * Registers a route on `router`, mounted at `mountedAt` under the base path: authenticate,
+ * rate-limit, check the role, decode, run once, answer.
+ */
+export const mount = (
+  router: express.Router,
+  mountedAt: string,
+  route: Route,
+  deps: MountDeps,
+): void => {
   if (route.access.kind === 'operator' && deps.operatorToken === undefined) return;
-  app[route.method](`${deps.basePath}${route.path}`, async (req, res) => {
+  if (!route.path.startsWith(mountedAt))
+    throw new Error(`${route.path} cannot be mounted at ${mountedAt}`);
+  router[route.method](route.path.slice(mountedAt.length) || '/', async (req, res) => {
     const state = requestStateOf(res);
     state.route = `${deps.basePath}${route.path}`;
     const raw: RawRequest = {

@@ -44,21 +44,27 @@ export const startServe = async (
 ): Promise<Serving> => {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-api-'));
-  const child = spawn(process.execPath, [...nodeArgs, helpdesk, 'serve'], {
-    cwd: dataDir,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl,
-      EVENT_STORE_URL: databaseUrl,
-      HELPDESK_DATA_DIR: dataDir,
-      HELPDESK_OPERATOR_TOKEN: operatorToken,
-      HELPDESK_LOG_LEVEL: process.env['HELPDESK_LOG_LEVEL'] ?? 'info',
-      ...extraEnv,
+  // as `pnpm start` runs it: a young generation of 64 MB, where the short-lived objects of each
+  // request die (the default, 16 MB, fills four times sooner)
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', ...nodeArgs, helpdesk, 'serve'],
+    {
+      cwd: dataDir,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        EVENT_STORE_URL: databaseUrl,
+        HELPDESK_DATA_DIR: dataDir,
+        HELPDESK_OPERATOR_TOKEN: operatorToken,
+        HELPDESK_LOG_LEVEL: process.env['HELPDESK_LOG_LEVEL'] ?? 'info',
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let buffered = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('helpdesk serve did not start')), 60_000);

@@ -2,7 +2,7 @@ import type { TicketEvent } from '@helpdesk/events';
 import { isTicketEvent, type ProjectedOf } from '../read-model/events';
 import { column, insertRows, runAll, whenAny } from '../read-model/multi-row';
 import type { Projection, ProjectedEvent } from '../runtime/projection';
-import { analyticsSchema, analyticsViews } from './schema';
+import { analyticsIndexes, analyticsSchema, analyticsViews } from './schema';
 
 type RequesterChange = ProjectedOf<Extract<TicketEvent, { type: 'RequesterChanged' }>>;
 
@@ -38,6 +38,7 @@ export const analyticsProjection: Projection = {
   filter: { streamPrefixes: ['ticket-'] },
   tables: ['analytics_requester_changes'],
   schema: analyticsSchema,
+  indexes: analyticsIndexes,
   views: analyticsViews,
   apply: async (session, events) => {
     await runAll(session, [

@@ -15,6 +15,10 @@ CREATE TABLE IF NOT EXISTS analytics_requester_changes (
   correlation_id text NOT NULL,
   changed_at timestamptz NOT NULL
 );
+`;
+
+/** Changes of an account over time (the views by day). */
+export const analyticsIndexes = `
 CREATE INDEX IF NOT EXISTS analytics_requester_changes_by_time
   ON analytics_requester_changes (account_id, changed_at);
 `;

@@ -25,7 +25,10 @@ export const installReadModels = (
     await session.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await useSchema(session, schema);
     await session.exec(checkpointsDdl);
-    for (const projection of projections) await session.exec(projection.schema);
+    for (const projection of projections) {
+      await session.exec(projection.schema);
+      if (projection.indexes !== undefined) await session.exec(projection.indexes);
+    }
     for (const projection of projections)
       if (projection.views !== undefined) await session.exec(projection.views);
     const known = new Map(

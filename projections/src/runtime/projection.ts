@@ -25,8 +25,13 @@ export interface Projection {
   readonly filter: EventFilter;
   /** the tables it owns, created by `schema` and swapped as a whole by a rebuild */
   readonly tables: ReadonlyArray<string>;
-  /** SQL creating its tables and indexes in the current `search_path` (idempotent) */
+  /** SQL creating its tables, and the indexes `apply` needs, in the current `search_path` (idempotent) */
   readonly schema: string;
+  /**
+   * SQL creating the indexes only readers use (idempotent), run after `schema`. A rebuild creates
+   * them once its tables are loaded: one sort per index instead of an index entry per row written.
+   */
+  readonly indexes?: string;
   /**
    * analyst views over its tables (may be absent), run after every swap with `search_path` at the
    * live schema: write them `CREATE OR REPLACE VIEW`, they may have been dropped with a table

@@ -2,7 +2,7 @@ import { isTicketEvent } from '../read-model/events';
 import { runAll, whenAny } from '../read-model/multi-row';
 import type { Projection } from '../runtime/projection';
 import { foldTicketBatch } from './fold';
-import { ticketsSchema } from './schema';
+import { ticketsIndexes, ticketsSchema } from './schema';
 import { insertTickets, updateTickets } from './write';
 
 /** `tickets`: each ticket's current state, with its original requester (R1.3) and version. */
@@ -11,6 +11,7 @@ export const ticketsProjection: Projection = {
   filter: { streamPrefixes: ['ticket-'] },
   tables: ['tickets'],
   schema: ticketsSchema,
+  indexes: ticketsIndexes,
   apply: async (session, events) => {
     const batch = foldTicketBatch(events.filter(isTicketEvent));
     // creations first: a patch never concerns a ticket created in the same batch

@@ -20,6 +20,10 @@ CREATE TABLE IF NOT EXISTS tickets (
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
 ) WITH (fillfactor = 80);
+`;
+
+/** The readers' indexes: tickets of a requester, of an organization, where someone is CC'd. */
+export const ticketsIndexes = `
 CREATE INDEX IF NOT EXISTS tickets_by_requester ON tickets (requester_id, created_position);
 CREATE INDEX IF NOT EXISTS tickets_by_organization ON tickets (organization_id, created_position)
   WHERE organization_id IS NOT NULL;

@@ -98,6 +98,31 @@ describe('rebuilding read models', () => {
     expect(rows[0]!.n).toBe(reference['ticket_tallies']!.length);
   });
 
+  it("builds the readers' indexes once the rows are loaded, and swaps them in with the tables", async () => {
+    const indexesNamed = async (name: string) =>
+      (
+        await db.client.query<{ schemaname: string }>(
+          'SELECT schemaname FROM pg_indexes WHERE indexname = $1',
+          [name],
+        )
+      ).rows.map((r) => r.schemaname);
+    const whileBuilding: string[][] = [];
+    const report = await rebuildReadModels(
+      options({
+        onProgress: async (p) => {
+          if (p.phase === 'building')
+            whileBuilding.push(await indexesNamed('ticket_tallies_by_status'));
+        },
+      }),
+    );
+    expect(E.isRight(report)).toBe(true);
+    // only the live table had it while the scratch tables were loaded
+    expect(whileBuilding.length).toBeGreaterThan(0);
+    for (const schemas of whileBuilding) expect(schemas).toEqual([db.schema]);
+    expect(await indexesNamed('ticket_tallies_by_status')).toEqual([db.schema]);
+    expect(await dump()).toEqual(reference);
+  });
+
   it('keeps serving the old tables to readers until the swap, then the new ones', async () => {
     await rebuildReadModels(options());
     await db.client.query(`INSERT INTO ledger VALUES (-1, 'stale', 'Stale', now())`);

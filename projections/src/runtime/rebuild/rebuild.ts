@@ -9,7 +9,8 @@ import { defaultReadModelSchema } from '../schema-name';
 import { buildFromLog } from './build-pass';
 import { progressMeter, type RebuildProgress } from './progress';
 import { prepareScratch, type Scratch } from './scratch';
-import { lockLiveCheckpoints, makeDurable, swapIn } from './swap';
+import { finishScratches } from './finish';
+import { lockLiveCheckpoints, swapIn } from './swap';
 
 export interface RebuildOptions {
   readonly store: EventStore;
@@ -104,8 +105,8 @@ export const rebuildReadModels = async (
     if (E.isLeft(built)) return built;
 
     await report('swapping');
+    await finishScratches(options.client, built.right);
     await options.client.transaction(async (session) => {
-      await makeDurable(session, built.right);
       await lockLiveCheckpoints(session, live, built.right);
       await swapIn(session, live, built.right, options.projections);
     });

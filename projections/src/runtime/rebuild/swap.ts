@@ -39,19 +39,6 @@ export const swapIn = async (
     if (projection.views !== undefined) await session.exec(projection.views);
 };
 
-/**
- * Gives unlogged scratch tables their WAL before they go live (a no-op for logged ones). It
- * rewrites them, so it runs first in the swap transaction, before any live lock is taken.
- */
-export const makeDurable = async (
-  session: SqlSession,
-  scratches: ReadonlyArray<Scratch>,
-): Promise<void> => {
-  for (const { schema, projection } of scratches)
-    for (const table of projection.tables)
-      await session.exec(`ALTER TABLE ${schema}.${table} SET LOGGED`);
-};
-
 /** Locks the live checkpoints of the projections being swapped: their live writers wait for the swap. */
 export const lockLiveCheckpoints = async (
   session: SqlSession,

@@ -89,8 +89,8 @@ export const ticketTalliesProjection: Projection = {
     comments int NOT NULL,
     status text,
     last_position bigint NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS ticket_tallies_by_status ON ticket_tallies (status);`,
+  );`,
+  indexes: `CREATE INDEX IF NOT EXISTS ticket_tallies_by_status ON ticket_tallies (status);`,
   views: `CREATE OR REPLACE VIEW ticket_statuses AS
     SELECT status, count(*) AS tickets FROM ticket_tallies GROUP BY status;`,
   apply: async (session, events) => {

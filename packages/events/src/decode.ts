@@ -135,3 +135,21 @@ export const decodeEvent = (
       ),
     ),
   );
+
+type StoredEvent = Parameters<typeof decodeEvent>[0];
+
+/** what `decodeStoredOnce` decoded, by the stored object: forgotten with it */
+const decodedOnce = new WeakMap<StoredEvent, ReturnType<typeof decodeEvent>>();
+
+/**
+ * `decodeEvent` (published contract) memoized on the stored object: readers that are handed the
+ * same objects (a process's projectors and process managers, on its one live tail) decode each
+ * event once between them. Stored events are never changed once read, so the result holds.
+ */
+export const decodeStoredOnce = (stored: StoredEvent): ReturnType<typeof decodeEvent> => {
+  const known = decodedOnce.get(stored);
+  if (known !== undefined) return known;
+  const decoded = decodeEvent(stored);
+  decodedOnce.set(stored, decoded);
+  return decoded;
+};

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { decodeEvent, type DecodeIssue } from '@helpdesk/events';
+import { decodeEvent, decodeStoredOnce, type DecodeIssue } from '@helpdesk/events';
 import { matchesFilter, type EventFilter, type RecordedEvent } from '@helpdesk/event-store';
 import type { ProjectedEvent } from './projection';
 
@@ -18,9 +18,12 @@ export interface CorruptEvent {
 export const describeCorruptEvent = (corrupt: CorruptEvent): string =>
   `event ${corrupt.eventId} (${corrupt.type}) at position ${corrupt.globalPosition} in ${corrupt.streamName} does not decode: ${corrupt.message}`;
 
-const decodeRecorded = (recorded: RecordedEvent): E.Either<CorruptEvent, ProjectedEvent> =>
+const decodeRecorded = (
+  recorded: RecordedEvent,
+  decode: (stored: RecordedEvent) => ReturnType<typeof decodeEvent> = decodeEvent,
+): E.Either<CorruptEvent, ProjectedEvent> =>
   pipe(
-    decodeEvent(recorded),
+    decode(recorded),
     E.bimap(
       (error): CorruptEvent => ({
         kind: 'CorruptEvent',
@@ -45,7 +48,8 @@ const decodeRecorded = (recorded: RecordedEvent): E.Either<CorruptEvent, Project
 
 /**
  * Projectors that share the live tail of the log receive the same event objects (see
- * `sharedTail`): an event is decoded once for all of them, and forgotten with the event.
+ * `sharedTail`): an event is decoded once for all of them (and for the process managers, through
+ * `decodeStoredOnce`), and forgotten with the event.
  */
 const decoded = new WeakMap<RecordedEvent, E.Either<CorruptEvent, ProjectedEvent>>();
 
@@ -54,7 +58,7 @@ export const toProjectedEvent = (
 ): E.Either<CorruptEvent, ProjectedEvent> => {
   const known = decoded.get(recorded);
   if (known !== undefined) return known;
-  const result = decodeRecorded(recorded);
+  const result = decodeRecorded(recorded, decodeStoredOnce);
   decoded.set(recorded, result);
   return result;
 };

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import {
-  decodeEvent,
+  decodeStoredOnce,
   type DecodeError,
   type DomainEvent,
   type EventMetadata,
@@ -19,9 +19,10 @@ export interface ProcessEvent {
   readonly position: bigint;
 }
 
+/** Decoded once for every process manager and projector of the process that reads the same event. */
 export const toProcessEvent = (recorded: RecordedEvent): E.Either<DecodeError, ProcessEvent> =>
   pipe(
-    decodeEvent(recorded),
+    decodeStoredOnce(recorded),
     E.map(({ event, metadata }) => ({
       event,
       metadata,

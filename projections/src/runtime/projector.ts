@@ -81,10 +81,6 @@ export const runProjector = async (options: ProjectorOptions): Promise<void> => 
   const { store, client, schema, projection, batchSize, logger, signal } = options;
   let checkpoint: Checkpoint;
 
-  /**
-   * Decodes and applies one batch; `through` may lie past its last event (see `LogPage.through`).
-   * Events before a corrupt one are applied, so the checkpoint stops right before it.
-   */
   /** the checkpoint as stored; `checkpoint` may be further, past events this projection skips */
   let stored: Checkpoint;
   let storedAt = 0;

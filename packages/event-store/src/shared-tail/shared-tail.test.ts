@@ -1,19 +1,7 @@
-import * as E from 'fp-ts/Either';
 import { createMemoryEventStore } from '../memory';
 import type { EventStore, RecordedEvent, Subscription, SubscriptionMessage } from '../port';
+import { appendHappened as append } from './append-happened';
 import { sharedTail, type TailRead } from './shared-tail';
-
-const append = async (store: EventStore, stream: string, count: number) => {
-  const events = Array.from({ length: count }, (_, i) => ({
-    id: crypto.randomUUID(),
-    type: 'Happened',
-    data: { n: i },
-    metadata: {},
-  }));
-  const appended = await store.appendToStream(stream, events)();
-  if (E.isLeft(appended)) throw new Error(appended.left.kind);
-  return appended.right.position;
-};
 
 const positions = (read: TailRead) =>
   read.kind === 'events' ? read.events.map((e) => Number(e.globalPosition)) : read.kind;

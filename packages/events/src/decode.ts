@@ -115,26 +115,25 @@ export const decodeEvent = (
     readonly metadata: unknown;
   },
   contract: EventContract = publishedContract,
-): E.Either<DecodeError, { readonly event: DomainEvent; readonly metadata: EventMetadata }> =>
-  pipe(
-    decodeMetadata(raw.metadata),
-    E.chain((metadata) =>
-      pipe(
-        typeof raw.type === 'string'
-          ? upcastData(contract, raw.type, metadata.schema_version, raw.data)
-          : E.right(raw.data),
-        E.chain((data) => decodeEventData(raw.type, data, contract)),
-        E.map((event) => ({
-          event,
-          metadata: {
-            ...metadata,
-            schema_version:
-              contract.definitionOf(event.type)?.schemaVersion ?? metadata.schema_version,
-          },
-        })),
-      ),
-    ),
-  );
+): E.Either<DecodeError, { readonly event: DomainEvent; readonly metadata: EventMetadata }> => {
+  // early returns, not chained combinators: every event a process reads comes through here, and
+  // fp-ts's data-last `chain` copies its arguments on each call
+  const metadata = decodeMetadata(raw.metadata);
+  if (E.isLeft(metadata)) return metadata;
+  const stored = metadata.right;
+  const data =
+    typeof raw.type === 'string'
+      ? upcastData(contract, raw.type, stored.schema_version, raw.data)
+      : E.right(raw.data);
+  if (E.isLeft(data)) return data;
+  const event = decodeEventData(raw.type, data.right, contract);
+  if (E.isLeft(event)) return event;
+  const version = contract.definitionOf(event.right.type)?.schemaVersion ?? stored.schema_version;
+  return E.right({
+    event: event.right,
+    metadata: version === stored.schema_version ? stored : { ...stored, schema_version: version },
+  });
+};
 
 type StoredEvent = Parameters<typeof decodeEvent>[0];
 

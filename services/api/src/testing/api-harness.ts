@@ -13,7 +13,12 @@ import {
   uuidGenerator,
   type CredentialStore,
 } from '@helpdesk/application';
-import { createMemoryEventStore, type EventStore } from '@helpdesk/event-store';
+import {
+  createMemoryEventStore,
+  notingAppends,
+  streamChanges,
+  type EventStore,
+} from '@helpdesk/event-store';
 import {
   accountsProjection,
   emailTemplatesProjection,
@@ -71,7 +76,11 @@ export interface OpenedAccount {
  */
 export const startApi = async (config: Partial<ApiConfig> = {}, eventStore?: EventStore) => {
   const db = await openTestDatabase();
-  const store = eventStore ?? createMemoryEventStore();
+  const given = eventStore ?? createMemoryEventStore();
+  // as `helpdesk serve` wires it: this process's appends are known at once, and facts a command
+  // relies on are read only when they changed
+  const changes = streamChanges({ capacity: 10_000 });
+  const store = notingAppends(given, changes);
   const runner = await startProjections({
     store,
     client: db.client,
@@ -90,6 +99,7 @@ export const startApi = async (config: Partial<ApiConfig> = {}, eventStore?: Eve
     ],
     retryDelayMs: 20,
   });
+  const following = changes.follow(runner.tail);
   // R4.5: the process that stops integrations on a transfer, as `helpdesk serve` runs it
   const reauthorizations = startProcessManager(
     { store, checkpoints: memoryCheckpoints(), logger: quietLogger(), retryDelayMs: 20 },
@@ -115,6 +125,7 @@ export const startApi = async (config: Partial<ApiConfig> = {}, eventStore?: Eve
   const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
   const api = createApi({
     eventStore: store,
+    streamChanges: changes,
     readModels: {
       session: db.client,
       waitFor: (name, position) => runner.waitForPosition(name, position, 10_000),
@@ -238,6 +249,7 @@ export const startApi = async (config: Partial<ApiConfig> = {}, eventStore?: Eve
     await api.jobs.settled();
     await reauthorizations.stop();
     await runner.stop();
+    await following;
     await db.dispose();
   };
 

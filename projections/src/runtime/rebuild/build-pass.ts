@@ -162,9 +162,11 @@ export const buildFromLog = async (
           continue;
         }
         // a resumed scratch may stand inside the page: it skips what it already has
-        const events = eventsFor(page, scratch.projection.filter).filter(
-          (e) => from === undefined || e.globalPosition > from,
-        );
+        const passed = eventsFor(page, scratch.projection.filter);
+        const events =
+          from === undefined || passed.length === 0 || passed[0]!.globalPosition > from
+            ? passed
+            : passed.filter((e) => e.globalPosition > from);
         // a page with nothing for it opens no transaction; its checkpoint is stored now and then
         if (events.length === 0 && Date.now() - storedAt < quietCheckpointMs)
           checkpoints[i] = page.through;
@@ -186,6 +188,12 @@ export const buildFromLog = async (
     }
   });
 
+  // the prefixes any scratch reads, once: every event of the log is tested against them
+  const prefixes = [
+    ...new Set(options.scratches.flatMap((s) => s.projection.filter.streamPrefixes)),
+  ];
+  const wantedByAny = (streamName: string) => prefixes.some((p) => streamName.startsWith(p));
+
   const reader = (async () => {
     let number = 0;
     let lastThrough: Checkpoint;
@@ -202,11 +210,7 @@ export const buildFromLog = async (
         // an empty page at the head already read through: nothing to apply, nothing to count
         if (through === undefined || (events.length === 0 && through === lastThrough)) continue;
         lastThrough = through;
-        const decoded = toProjectedEvents(
-          events.filter((e) =>
-            options.scratches.some((s) => wants(s.projection.filter, e.streamName)),
-          ),
-        );
+        const decoded = toProjectedEvents(events.filter((e) => wantedByAny(e.streamName)));
         if (E.isLeft(decoded)) {
           failure ??= decoded.left;
           return;

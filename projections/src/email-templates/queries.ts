@@ -41,7 +41,7 @@ const toView = (r: EmailTemplateRecord): EmailTemplateView => ({
 const columns = `id, account_id, name, subject, body, version::text AS version,
   created_position::text AS created_position, created_at, updated_at`;
 
-const email_templatesObjects = accountObjects({
+const emailTemplatesObjects = accountObjects({
   table: 'email_templates',
   what: 'email templates',
   columns,
@@ -50,7 +50,7 @@ const email_templatesObjects = accountObjects({
 });
 
 /** The account's email templates not removed, oldest first. */
-export const listEmailTemplates = email_templatesObjects.list;
+export const listEmailTemplates = emailTemplatesObjects.list;
 
 /** One template of the account; a removed one, or another account's, is none. */
-export const findEmailTemplate = email_templatesObjects.find;
+export const findEmailTemplate = emailTemplatesObjects.find;

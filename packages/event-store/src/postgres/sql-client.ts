@@ -17,7 +17,7 @@ export interface SqlClient extends SqlSession {
 /**
  * A session inside a transaction whose BEGIN travels with its first statement when that is a
  * script (`exec`, the simple protocol takes several statements at once): one round trip less per
- * transaction, which the projectors and the appends of a busy process feel.
+ * transaction, which the projectors of a busy process feel.
  */
 const transactionSession = (connection: PoolClient) => {
   let begun = false;

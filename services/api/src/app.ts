@@ -18,6 +18,7 @@ import { errorHandler, noSuchRoute } from './http/error-handler';
 import { stripJsonSuffix } from './http/json-suffix';
 import { mount } from './http/mount';
 import { rateLimiter } from './http/rate-limit';
+import { segmentRouters } from './http/segment-routers';
 import { requestContext, requestStateOf } from './http/request-context';
 import type { Route } from './http/route';
 import { mergeJobs, type MergeJobs } from './jobs/merge-jobs';
@@ -177,19 +178,10 @@ export const createApi = (deps: ApiDeps): Api => {
     portalSessions,
     clock: deps.clock,
   };
-  // one router per first segment of the path: a request is matched against the routes of its
-  // segment, not against every route of the API in turn
-  const routers = new Map<string, express.Router>();
-  for (const route of apiRoutes(env)) {
-    const segment = `/${route.path.split('/')[1] ?? ''}`;
-    let router = routers.get(segment);
-    if (router === undefined) {
-      router = express.Router({ mergeParams: true });
-      routers.set(segment, router);
-      app.use(`${basePath}${segment}`, router);
-    }
-    mount(router, segment, route, mountDeps);
-  }
+  app.use(
+    basePath,
+    segmentRouters(apiRoutes(env), (router, route) => mount(router, route, mountDeps)),
+  );
   mountInboundEmail(app, env, mountDeps);
   const eventStreams = mountEventStream(app, {
     ...mountDeps,

@@ -148,19 +148,12 @@ export const send = (res: Response, outcome: E.Either<ApiError, Reply>, logger: 
 };
 
 /**
- * Registers a route on `router`, mounted at `mountedAt` under the base path: authenticate,
- * rate-limit, check the role, decode, run once, answer.
+ * Registers a route on `router`, itself mounted at the base path: authenticate, rate-limit, check
+ * the role, decode, run once, answer.
  */
-export const mount = (
-  router: express.Router,
-  mountedAt: string,
-  route: Route,
-  deps: MountDeps,
-): void => {
+export const mount = (router: express.Router, route: Route, deps: MountDeps): void => {
   if (route.access.kind === 'operator' && deps.operatorToken === undefined) return;
-  if (!route.path.startsWith(mountedAt))
-    throw new Error(`${route.path} cannot be mounted at ${mountedAt}`);
-  router[route.method](route.path.slice(mountedAt.length) || '/', async (req, res) => {
+  router[route.method](route.path, async (req, res) => {
     const state = requestStateOf(res);
     state.route = `${deps.basePath}${route.path}`;
     const raw: RawRequest = {

@@ -1,10 +1,16 @@
 import type express from 'express';
 
-/** What the tests read of express's router: a route, or a router mounted at a path. */
+/**
+ * What the tests read of express's router: a route, or, mounted at a path, a router or the API's
+ * routers by segment (`segmentRouters`).
+ */
 interface Layer {
   readonly route?: { readonly path: string; readonly methods: Record<string, boolean> };
   readonly rawPath?: unknown;
-  readonly handle?: { readonly stack?: ReadonlyArray<Layer> };
+  readonly handle?: {
+    readonly stack?: ReadonlyArray<Layer>;
+    readonly routers?: ReadonlyMap<string, { readonly stack: ReadonlyArray<Layer> }>;
+  };
 }
 
 export interface ServedRoute {
@@ -24,10 +30,13 @@ const routesOf = (stack: ReadonlyArray<Layer>, prefix: string): ServedRoute[] =>
         path,
       }));
     }
-    const nested = layer.handle?.stack;
-    return nested !== undefined && typeof layer.rawPath === 'string'
-      ? routesOf(nested, `${prefix}${layer.rawPath}`)
-      : [];
+    if (typeof layer.rawPath !== 'string') return [];
+    const mountedAt = `${prefix}${layer.rawPath}`;
+    const nested = layer.handle?.stack ?? [];
+    const bySegment = [...(layer.handle?.routers?.values() ?? [])].flatMap(
+      (router) => router.stack,
+    );
+    return routesOf([...nested, ...bySegment], mountedAt);
   });
 
 /** Every route the app serves, its routers' routes included, as express has them. */

@@ -67,11 +67,12 @@ export const decodeError = (what: string, issues: ReadonlyArray<DecodeIssue>): D
 /** Decodes with a codec and reports every bad field by path instead of throwing. */
 export const decodeWith =
   <A, O>(codec: t.Type<A, O, unknown>, what: string, prefix = '') =>
-  (u: unknown): E.Either<DecodeError, A> =>
-    pipe(
-      codec.decode(u),
-      E.mapLeft((errors) => decodeError(what, toDecodeIssues(errors, prefix))),
-    );
+  (u: unknown): E.Either<DecodeError, A> => {
+    const decoded = codec.decode(u);
+    return E.isLeft(decoded)
+      ? E.left(decodeError(what, toDecodeIssues(decoded.left, prefix)))
+      : decoded;
+  };
 
 /**
  * Decodes the data of an event of the given type, in its current shape; an unknown type is an

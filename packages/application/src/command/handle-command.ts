@@ -123,22 +123,24 @@ export const handleCommand = <Command, Event extends DomainEvent, State>(
   const recordedOf = (
     events: ReadonlyArray<EventToAppend>,
     result: AppendResult,
-  ): TE.TaskEither<AppError, ReadonlyArray<RecordedEvent>> => {
+  ): Promise<E.Either<AppError, ReadonlyArray<RecordedEvent>>> => {
     const [only] = events;
     if (events.length !== 1 || only === undefined)
-      return readBack(result.nextExpectedRevision - BigInt(events.length) + 1n, events.length);
-    return TE.right([
-      {
-        id: only.id,
-        type: only.type,
-        streamName,
-        revision: result.nextExpectedRevision,
-        globalPosition: result.position,
-        data: only.data,
-        metadata: only.metadata,
-        recordedAt: deps.clock.now(),
-      },
-    ]);
+      return readBack(result.nextExpectedRevision - BigInt(events.length) + 1n, events.length)();
+    return Promise.resolve(
+      E.right([
+        {
+          id: only.id,
+          type: only.type,
+          streamName,
+          revision: result.nextExpectedRevision,
+          globalPosition: result.position,
+          data: only.data,
+          metadata: only.metadata,
+          recordedAt: deps.clock.now(),
+        },
+      ]),
+    );
   };
 
   const onAppendFailure = (error: StoreError): AppError | Retry => {
@@ -146,68 +148,62 @@ export const handleCommand = <Command, Event extends DomainEvent, State>(
     return pinned === undefined ? retry : stale(error.actual);
   };
 
-  const append = (loaded: LoadedStream<State>, decided: ReadonlyArray<Event>) =>
-    pipe(
-      TE.fromEither(encodeEvents(deps, streamName, context, decided)),
-      TE.chainW((events) =>
-        pipe(
-          deps.eventStore.appendToStream(streamName, events, { expectedRevision: loaded.revision }),
-          TE.mapLeft(onAppendFailure),
-          TE.chainW((result) => recordedOf(events, result)),
-        ),
-      ),
-      TE.map(appended(loaded, decided)),
-    );
-
-  /** With `fromCache`, the state decided on is the cache's; else what the store has now. */
-  const attempt = (
-    fromCache: boolean,
-  ): TE.TaskEither<AppError | Retry | Recheck, CommandResult<State>> => {
-    const cached = fromCache ? cachedState(deps.streams, decider, streamName) : undefined;
-    return pipe(
-      cached === undefined
-        ? loadThroughCache(deps.eventStore, deps.streams, decider, streamName)
-        : TE.right<AppError, LoadedStream<State>>(cached),
-      TE.chainW((loaded) =>
-        pinned !== undefined && pinned !== loaded.revision
-          ? TE.left(stale(loaded.revision))
-          : pipe(
-              decider.decide(command, loaded.state),
-              E.mapLeft((error): AppError | Recheck =>
-                cached === undefined ? domainRefusal(error) : recheck,
-              ),
-              TE.fromEither,
-              TE.chainW(
-                (decided): TE.TaskEither<AppError | Retry | Recheck, CommandResult<State>> => {
-                  if (decided.length > 0) return append(loaded, decided);
-                  if (cached !== undefined) return TE.left(recheck);
-                  return TE.right({
-                    events: [],
-                    state: loaded.state,
-                    nextExpectedRevision: loaded.revision,
-                    position: loaded.position,
-                  });
-                },
-              ),
-            ),
-      ),
-    );
+  const append = async (
+    loaded: LoadedStream<State>,
+    decided: ReadonlyArray<Event>,
+  ): Promise<E.Either<AppError | Retry, CommandResult<State>>> => {
+    const events = encodeEvents(deps, streamName, context, decided);
+    if (E.isLeft(events)) return events;
+    const result = await deps.eventStore.appendToStream(streamName, events.right, {
+      expectedRevision: loaded.revision,
+    })();
+    if (E.isLeft(result)) return E.left(onAppendFailure(result.left));
+    const recorded = await recordedOf(events.right, result.right);
+    return E.isLeft(recorded) ? recorded : E.right(appended(loaded, decided)(recorded.right));
   };
 
-  // a pinned revision is checked against the store, never against the cache
-  const run = (
-    attempts: number,
+  /** With `fromCache`, the state decided on is the cache's; else what the store has now. */
+  const attempt = async (
     fromCache: boolean,
-  ): TE.TaskEither<AppError, CommandResult<State>> =>
-    pipe(
-      attempt(fromCache),
-      TE.orElse((error) => {
-        if (error.kind === 'Recheck') return run(attempts, false);
-        if (error.kind !== 'Retry') return TE.left(error);
-        if (attempts < maxAttempts) return run(attempts + 1, false);
-        return TE.left<AppError>({ kind: 'ConcurrencyConflict', streamName, attempts });
-      }),
-    );
+  ): Promise<E.Either<AppError | Retry | Recheck, CommandResult<State>>> => {
+    const cached = fromCache ? cachedState(deps.streams, decider, streamName) : undefined;
+    let loaded: LoadedStream<State>;
+    if (cached !== undefined) loaded = cached;
+    else {
+      const read = await loadThroughCache(deps.eventStore, deps.streams, decider, streamName)();
+      if (E.isLeft(read)) return read;
+      loaded = read.right;
+    }
+    if (pinned !== undefined && pinned !== loaded.revision) return E.left(stale(loaded.revision));
+    const decided = decider.decide(command, loaded.state);
+    if (E.isLeft(decided))
+      return E.left(cached === undefined ? domainRefusal(decided.left) : recheck);
+    if (decided.right.length > 0) return append(loaded, decided.right);
+    if (cached !== undefined) return E.left(recheck);
+    return E.right({
+      events: [],
+      state: loaded.state,
+      nextExpectedRevision: loaded.revision,
+      position: loaded.position,
+    });
+  };
 
-  return run(1, pinned === undefined);
+  // Written as a loop rather than chained TaskEither combinators: this runs for every command, and
+  // each combinator step costs a few promise hops (docs/performance.md). A pinned revision is
+  // checked against the store, never against the cache.
+  return async () => {
+    let fromCache = pinned === undefined;
+    let attempts = 1;
+    for (;;) {
+      const outcome = await attempt(fromCache);
+      if (E.isRight(outcome)) return outcome;
+      const error = outcome.left;
+      fromCache = false;
+      if (error.kind === 'Recheck') continue;
+      if (error.kind !== 'Retry') return E.left(error);
+      if (attempts >= maxAttempts)
+        return E.left<AppError>({ kind: 'ConcurrencyConflict', streamName, attempts });
+      attempts += 1;
+    }
+  };
 };

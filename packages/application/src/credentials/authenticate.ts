@@ -1,6 +1,6 @@
-import { pipe } from 'fp-ts/function';
+import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
-import * as TE from 'fp-ts/TaskEither';
+import type * as TE from 'fp-ts/TaskEither';
 import { userDecider, type ExistingUser } from '@helpdesk/domain';
 import { streams } from '@helpdesk/events';
 import type { EventStore } from '@helpdesk/event-store';
@@ -22,34 +22,33 @@ export interface Authenticated {
  * Who a presented API token stands for: none when the token is unknown, or its user no longer
  * exists in the token's account or is no longer active (R3.5: a merged user cannot sign in).
  */
-export const authenticateApiToken = (
-  deps: {
-    readonly credentials: CredentialStore;
-    readonly eventStore: EventStore;
-    /** users' states this process knows: only what happened since is read, if anything did */
-    readonly streams?: StreamCache;
-  },
-  token: string,
-): TE.TaskEither<AppError, O.Option<Authenticated>> =>
-  pipe(
-    deps.credentials.findApiToken(hashApiToken(token)),
-    TE.chainW(
-      O.match(
-        () => TE.right(O.none),
-        (stored) =>
-          pipe(
-            currentThroughCache(
-              deps.eventStore,
-              deps.streams,
-              userDecider,
-              streams.user(stored.userId),
-            ),
-            TE.map(({ state: user }) =>
-              user.exists && user.accountId === stored.accountId && user.status === 'active'
-                ? O.some({ token: stored, user })
-                : O.none,
-            ),
-          ),
-      ),
-    ),
-  );
+export const authenticateApiToken =
+  (
+    deps: {
+      readonly credentials: CredentialStore;
+      readonly eventStore: EventStore;
+      /** users' states this process knows: only what happened since is read, if anything did */
+      readonly streams?: StreamCache;
+    },
+    token: string,
+  ): TE.TaskEither<AppError, O.Option<Authenticated>> =>
+  // every request runs this: plain awaits, not combinators (docs/performance.md)
+  async () => {
+    const stored = await deps.credentials.findApiToken(hashApiToken(token))();
+    if (E.isLeft(stored)) return stored;
+    if (O.isNone(stored.right)) return E.right(O.none);
+    const { userId, accountId } = stored.right.value;
+    const loaded = await currentThroughCache(
+      deps.eventStore,
+      deps.streams,
+      userDecider,
+      streams.user(userId),
+    )();
+    if (E.isLeft(loaded)) return loaded;
+    const user = loaded.right.state;
+    return E.right(
+      user.exists && user.accountId === accountId && user.status === 'active'
+        ? O.some({ token: stored.right.value, user })
+        : O.none,
+    );
+  };

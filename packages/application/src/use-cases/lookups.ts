@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import {
@@ -73,19 +74,21 @@ export const knownAccountOf = (
  * `knownUserOf` through the command handler's cache: only what happened since the state it knows
  * is read, and nothing when its changes know of nothing new (`currentThroughCache`).
  */
-export const knownUserVia = (
-  deps: CommandDeps,
-  accountId: Uuid,
-  userId: Uuid,
-): TE.TaskEither<AppError, KnownUser> =>
-  pipe(
-    currentThroughCache(deps.eventStore, deps.streams, userDecider, streams.user(userId)),
-    TE.chain(({ state }) =>
-      state.exists && state.accountId === accountId
-        ? TE.right(toKnownUser(state))
-        : TE.left(notFound('user', userId)),
-    ),
-  );
+export const knownUserVia =
+  (deps: CommandDeps, accountId: Uuid, userId: Uuid): TE.TaskEither<AppError, KnownUser> =>
+  async () => {
+    const loaded = await currentThroughCache(
+      deps.eventStore,
+      deps.streams,
+      userDecider,
+      streams.user(userId),
+    )();
+    if (E.isLeft(loaded)) return loaded;
+    const user = loaded.right.state;
+    return user.exists && user.accountId === accountId
+      ? E.right(toKnownUser(user))
+      : E.left(notFound('user', userId));
+  };
 
 export const knownUserOf = (
   store: EventStore,

@@ -1,4 +1,5 @@
 import * as A from 'fp-ts/Array';
+import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { claimDecider, type KnownUser, type User } from '@helpdesk/domain';
@@ -43,61 +44,62 @@ export const holderOfEmail = (
 /** The name a person gets when the request gives none: the address's local part. */
 const nameFrom = (email: string): string => email.split('@')[0] || email;
 
-const resolveOne =
-  (deps: CommandDeps, caller: Caller, source: UserSource, pending: Map<string, ResolvedPerson>) =>
-  (ref: PersonRef): TE.TaskEither<AppError, ResolvedPerson> => {
-    if (ref.kind === 'user')
-      return pipe(
-        knownUserVia(deps, caller.accountId, ref.userId),
-        TE.map((known) => ({ known })),
-      );
-    const key = ref.email.trim().toLowerCase();
-    const already = pending.get(key);
-    if (already !== undefined) return TE.right(already);
-    return pipe(
-      holderOfEmail(deps, caller.accountId, ref.email),
-      TE.chain((holderId) => {
-        if (holderId !== null)
-          return pipe(
-            knownUserVia(deps, caller.accountId, holderId),
-            TE.map((known) => ({ known })),
-          );
-        const userId = deps.ids.next();
-        const person: ResolvedPerson = {
-          // what the user will be once created: an active end user of no organization
-          known: {
-            id: userId,
-            accountId: caller.accountId,
-            role: 'end-user',
-            status: 'active',
-            organizationIds: [],
-            defaultOrganizationId: null,
-          },
-          toCreate: { userId, name: ref.name ?? nameFrom(ref.email), email: ref.email, source },
-        };
-        pending.set(key, person);
-        return TE.right(person);
-      }),
-    );
+const resolveOne = async (
+  deps: CommandDeps,
+  caller: Caller,
+  source: UserSource,
+  pending: Map<string, ResolvedPerson>,
+  ref: PersonRef,
+): Promise<E.Either<AppError, ResolvedPerson>> => {
+  const knownAs = async (userId: Uuid): Promise<E.Either<AppError, ResolvedPerson>> => {
+    const known = await knownUserVia(deps, caller.accountId, userId)();
+    return E.isLeft(known) ? known : E.right({ known: known.right });
   };
+  if (ref.kind === 'user') return knownAs(ref.userId);
+  const key = ref.email.trim().toLowerCase();
+  const already = pending.get(key);
+  if (already !== undefined) return E.right(already);
+  const holderId = await holderOfEmail(deps, caller.accountId, ref.email)();
+  if (E.isLeft(holderId)) return holderId;
+  if (holderId.right !== null) return knownAs(holderId.right);
+  const userId = deps.ids.next();
+  const person: ResolvedPerson = {
+    // what the user will be once created: an active end user of no organization
+    known: {
+      id: userId,
+      accountId: caller.accountId,
+      role: 'end-user',
+      status: 'active',
+      organizationIds: [],
+      defaultOrganizationId: null,
+    },
+    toCreate: { userId, name: ref.name ?? nameFrom(ref.email), email: ref.email, source },
+  };
+  pending.set(key, person);
+  return E.right(person);
+};
 
 /**
  * Resolves every person of a request, one after the other; an address named twice is one new
  * user. Nothing is appended: the users to create are created by `createPending`, once the ticket
  * command they take part in has been decided (a refused request appends nothing).
  */
-export const resolvePeople = (
-  deps: CommandDeps,
-  caller: Caller,
-  refs: ReadonlyArray<{ readonly ref: PersonRef; readonly source: UserSource }>,
-): TE.TaskEither<AppError, ReadonlyArray<ResolvedPerson>> => {
-  const pending = new Map<string, ResolvedPerson>();
-  return pipe(
-    [...refs],
-    A.map(({ ref, source }) => resolveOne(deps, caller, source, pending)(ref)),
-    TE.sequenceSeqArray,
-  );
-};
+export const resolvePeople =
+  (
+    deps: CommandDeps,
+    caller: Caller,
+    refs: ReadonlyArray<{ readonly ref: PersonRef; readonly source: UserSource }>,
+  ): TE.TaskEither<AppError, ReadonlyArray<ResolvedPerson>> =>
+  async () => {
+    const pending = new Map<string, ResolvedPerson>();
+    const people: ResolvedPerson[] = [];
+    for (const { ref, source } of refs) {
+      const person = await resolveOne(deps, caller, source, pending, ref);
+      if (E.isLeft(person)) return person;
+      people.push(person.right);
+    }
+    return E.right(people);
+  };
 
 /** Creates the users the resolved people stand for (each once), in order: the first fact recorded. */
 export const createPending = (
@@ -111,6 +113,7 @@ export const createPending = (
     seen.add(p.toCreate.userId);
     return [p.toCreate];
   });
+  if (toCreate.length === 0) return TE.right([]);
   return pipe(
     toCreate,
     A.map((user) =>

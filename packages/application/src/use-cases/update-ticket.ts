@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import {
@@ -108,22 +109,23 @@ const commandsOf = (
 };
 
 /** The ids of the people a `delete` names; an address nobody holds names nobody. */
-const removedIds = (
+const removedIds = async (
   deps: CommandDeps,
   caller: Caller,
   ccs: ReadonlyArray<CcChange>,
-): TE.TaskEither<AppError, ReadonlyArray<Uuid>> =>
-  pipe(
-    ccs
-      .filter((cc) => cc.action === 'delete')
-      .map(({ person }) =>
-        person.kind === 'user'
-          ? TE.right<AppError, Uuid | null>(person.userId)
-          : holderOfEmail(deps, caller.accountId, person.email),
-      ),
-    TE.sequenceSeqArray,
-    TE.map((ids) => ids.filter((id): id is Uuid => id !== null)),
-  );
+): Promise<E.Either<AppError, ReadonlyArray<Uuid>>> => {
+  const ids: Uuid[] = [];
+  for (const { action, person } of ccs) {
+    if (action !== 'delete') continue;
+    if (person.kind === 'user') ids.push(person.userId);
+    else {
+      const holder = await holderOfEmail(deps, caller.accountId, person.email)();
+      if (E.isLeft(holder)) return holder;
+      if (holder.right !== null) ids.push(holder.right);
+    }
+  }
+  return E.right(ids);
+};
 
 const loadTicketState = (deps: CommandDeps, ticketId: Uuid) =>
   pipe(
@@ -162,64 +164,67 @@ export const updateTicket = (
     return { requester, added, removed, ticket };
   };
 
-  return pipe(
-    TE.Do,
-    TE.apS('people', resolvePeople(deps, caller, refs)),
-    TE.apS('removed', removedIds(deps, caller, changes.ccs ?? [])),
-    TE.bind('creates', ({ people }) => TE.right(people.some((p) => p.toCreate !== undefined))),
+  /** The requester the organization is checked against (R2.6), when the organization changes. */
+  const organizationRequesterOf = async (
+    ticket: Ticket,
+    people: ReadonlyArray<ResolvedPerson>,
+  ): Promise<E.Either<AppError, KnownUser | undefined>> => {
+    if (changes.organizationId === undefined) return E.right(undefined);
+    if (changes.requester !== undefined) return E.right(people[0]?.known);
+    if (!ticket.exists || !mayReachTicket(caller.accountId, caller.actor, ticket))
+      return E.left(
+        domainRefusal({ kind: 'NotFound', entity: 'ticket', message: 'ticket not found' }),
+      );
+    return knownUserOf(deps.eventStore, caller.accountId, ticket.requesterId)();
+  };
+
+  // Written as one async function rather than chained TaskEither combinators: every ticket change
+  // runs it, and each combinator step costs a few promise hops (docs/performance.md).
+  return async () => {
+    const people = await resolvePeople(deps, caller, refs)();
+    if (E.isLeft(people)) return people;
+    const removed = await removedIds(deps, caller, changes.ccs ?? []);
+    if (E.isLeft(removed)) return removed;
+    const creates = people.right.some((p) => p.toCreate !== undefined);
     // the ticket is read first only when the change needs it: its requester's facts (R2.6), or a
     // decision made before users are created
-    TE.bind('ticket', ({ creates }) =>
-      creates || organizationAlone
-        ? loadTicketState(deps, ticketId)
-        : TE.right<AppError, Ticket>({ exists: false }),
-    ),
-    TE.bind('organizationRequester', ({ ticket, people }) => {
-      if (changes.organizationId === undefined) return TE.right(undefined);
-      if (changes.requester !== undefined) return TE.right(people[0]?.known);
-      if (!ticket.exists || !mayReachTicket(caller.accountId, caller.actor, ticket))
-        return TE.left<AppError, KnownUser | undefined>(
-          domainRefusal({ kind: 'NotFound', entity: 'ticket', message: 'ticket not found' }),
-        );
-      return knownUserOf(deps.eventStore, caller.accountId, ticket.requesterId);
-    }),
-    TE.map(({ people, removed, ticket, creates, organizationRequester }) => {
-      const facts = factsOf(people, removed, ticket);
-      return {
-        creates,
-        ticket,
-        people,
-        commands: commandsOf(
-          caller,
-          ticketId,
-          changes,
-          { ...facts, ...(organizationRequester ? { organizationRequester } : {}) },
-          commentId,
-        ),
-      };
-    }),
-    TE.chainFirst(({ creates, ticket, commands }) => {
-      if (!creates) return TE.right(undefined);
+    let ticket: Ticket = { exists: false };
+    if (creates || organizationAlone) {
+      const loaded = await loadTicketState(deps, ticketId)();
+      if (E.isLeft(loaded)) return loaded;
+      ticket = loaded.right;
+    }
+    const organizationRequester = await organizationRequesterOf(ticket, people.right);
+    if (E.isLeft(organizationRequester)) return organizationRequester;
+    const facts = factsOf(people.right, removed.right, ticket);
+    const commands = commandsOf(
+      caller,
+      ticketId,
+      changes,
+      {
+        ...facts,
+        ...(organizationRequester.right
+          ? { organizationRequester: organizationRequester.right }
+          : {}),
+      },
+      commentId,
+    );
+    if (creates) {
       const refusal = refusalOf(decider, commands, ticket);
-      return refusal === undefined ? TE.right(undefined) : TE.left(domainRefusal(refusal));
-    }),
-    TE.chain(({ people, commands }) =>
-      pipe(
-        createPending(deps, caller, people),
-        TE.chain((createdUsers) =>
-          pipe(
-            handleCommand(
-              deps,
-              decider,
-              streams.ticket(ticketId),
-              commands,
-              contextOf(caller),
-              options,
-            ),
-            TE.map((ticket) => ({ ticket, createdUsers })),
-          ),
-        ),
-      ),
-    ),
-  );
+      if (refusal !== undefined) return E.left(domainRefusal(refusal));
+    }
+    const createdUsers = await createPending(deps, caller, people.right)();
+    if (E.isLeft(createdUsers)) return createdUsers;
+    const updated = await handleCommand(
+      deps,
+      decider,
+      streams.ticket(ticketId),
+      commands,
+      contextOf(caller),
+      options,
+    )();
+    return E.isLeft(updated)
+      ? updated
+      : E.right({ ticket: updated.right, createdUsers: createdUsers.right });
+  };
 };

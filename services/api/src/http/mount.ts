@@ -12,7 +12,7 @@ import {
   requestFingerprint,
   type IdempotencyStore,
 } from './idempotency/store';
-import { requestStateOf } from './request-context';
+import { requestStateOf, type RequestState } from './request-context';
 import type { Reply } from './reply';
 import type { RawRequest, Route } from './route';
 
@@ -165,26 +165,34 @@ export const mount = (router: express.Router, route: Route, deps: MountDeps): vo
       url: requestUrl(req),
       maxJsonDepth: deps.maxJsonDepth,
     };
-    const outcome = await pipe(
-      authenticate(route, deps, req),
-      TE.chainFirstW((principal) => {
-        if (principal.kind === 'user') {
-          state.accountId = principal.accountId;
-          state.userId = principal.user.id;
-        }
-        const retryAfter = deps.rateLimited(scopeOf(principal));
-        return retryAfter === undefined
-          ? TE.right(undefined)
-          : TE.left<ApiError>({ kind: 'TooManyRequests', retryAfterSeconds: retryAfter });
-      }),
-      TE.chainFirstEitherK((principal) => mayCall(route, principal)),
-      TE.chain((principal) =>
-        pipe(
-          TE.fromEither(route.prepare(raw)),
-          TE.chain((run) => onceByKey(deps, req, principal, () => run(principal))),
-        ),
-      ),
-    )();
-    send(res, outcome, deps.logger);
+    send(res, await answer(route, deps, req, raw, state), deps.logger);
   });
+};
+
+/**
+ * The steps of `mount` for one request, as plain awaits rather than chained combinators: every
+ * request runs them, and each combinator step costs a few promise hops (docs/performance.md).
+ */
+const answer = async (
+  route: Route,
+  deps: MountDeps,
+  req: Request,
+  raw: RawRequest,
+  state: RequestState,
+): Promise<E.Either<ApiError, Reply>> => {
+  const authenticated = await authenticate(route, deps, req)();
+  if (E.isLeft(authenticated)) return authenticated;
+  const principal = authenticated.right;
+  if (principal.kind === 'user') {
+    state.accountId = principal.accountId;
+    state.userId = principal.user.id;
+  }
+  const retryAfter = deps.rateLimited(scopeOf(principal));
+  if (retryAfter !== undefined)
+    return E.left({ kind: 'TooManyRequests', retryAfterSeconds: retryAfter });
+  const allowed = mayCall(route, principal);
+  if (E.isLeft(allowed)) return allowed;
+  const run = route.prepare(raw);
+  if (E.isLeft(run)) return run;
+  return onceByKey(deps, req, principal, () => run.right(principal))();
 };

@@ -95,33 +95,36 @@ interface Codecs<P, Q, B> {
 const decodeIfDeclared = <A>(
   codec: t.Type<A, unknown, unknown> | undefined,
   value: () => E.Either<ApiError, unknown>,
-): E.Either<ApiError, A> =>
-  codec === undefined
-    ? E.right(undefined as unknown as A)
-    : pipe(value(), E.chain(decodeInput(codec)));
+): E.Either<ApiError, A> => {
+  if (codec === undefined) return E.right(undefined as unknown as A);
+  const read = value();
+  return E.isLeft(read) ? read : decodeInput(codec)(read.right);
+};
 
-const decodeRequest = <P, Q, B>(codecs: Codecs<P, Q, B>, raw: RawRequest) =>
-  pipe(
-    E.Do,
-    E.apS(
-      'params',
-      decodeIfDeclared(codecs.params, () => E.right(raw.params)),
-    ),
-    E.apS(
-      'query',
-      decodeIfDeclared(codecs.query, () => E.right(raw.query)),
-    ),
-    E.apS(
-      'body',
-      decodeIfDeclared(codecs.body, () => parseJsonBody(raw.body, { maxDepth: raw.maxJsonDepth })),
-    ),
-    E.apS('ifMatch', ifMatchRevision(raw.ifMatch)),
-    E.map((decoded): RequestInfo<P, Q, B> => ({
-      ...decoded,
-      requestId: raw.requestId,
-      url: raw.url,
-    })),
+/** Each part in turn, the first refusal answered; every request runs this, so no combinators. */
+const decodeRequest = <P, Q, B>(
+  codecs: Codecs<P, Q, B>,
+  raw: RawRequest,
+): E.Either<ApiError, RequestInfo<P, Q, B>> => {
+  const params = decodeIfDeclared(codecs.params, () => E.right(raw.params));
+  if (E.isLeft(params)) return params;
+  const query = decodeIfDeclared(codecs.query, () => E.right(raw.query));
+  if (E.isLeft(query)) return query;
+  const body = decodeIfDeclared(codecs.body, () =>
+    parseJsonBody(raw.body, { maxDepth: raw.maxJsonDepth }),
   );
+  if (E.isLeft(body)) return body;
+  const ifMatch = ifMatchRevision(raw.ifMatch);
+  if (E.isLeft(ifMatch)) return ifMatch;
+  return E.right({
+    params: params.right,
+    query: query.right,
+    body: body.right,
+    ifMatch: ifMatch.right,
+    requestId: raw.requestId,
+    url: raw.url,
+  });
+};
 
 export interface UserRouteSpec<P, Q, B> extends Codecs<P, Q, B> {
   readonly method: Method;

@@ -159,12 +159,6 @@ export const createApi = (deps: ApiDeps): Api => {
   );
   app.use(stripJsonSuffix(basePath));
   app.use(basePath, express.raw({ type: () => true, limit: bodyLimitBytes }));
-  mountOperations(app, {
-    eventStore: deps.eventStore,
-    session: deps.readModels.session,
-    registry,
-    openapi: () => openApiDocument({ operatorRoutes: deps.config.operatorToken !== undefined }),
-  });
   const mountDeps = {
     basePath,
     operatorToken: deps.config.operatorToken,
@@ -188,6 +182,13 @@ export const createApi = (deps: ApiDeps): Api => {
     ...(deps.config.eventStreamHeartbeatMs === undefined
       ? {}
       : { heartbeatMs: deps.config.eventStreamHeartbeatMs }),
+  });
+  // after the API: its requests, the many, then pass no operations route on their way
+  mountOperations(app, {
+    eventStore: deps.eventStore,
+    session: deps.readModels.session,
+    registry,
+    openapi: () => openApiDocument({ operatorRoutes: deps.config.operatorToken !== undefined }),
   });
   app.use(noSuchRoute);
   app.use(errorHandler(deps.logger, bodyLimitBytes));

@@ -162,7 +162,7 @@ export const mount = (router: express.Router, route: Route, deps: MountDeps): vo
       body: Buffer.isBuffer(req.body) ? req.body : undefined,
       ifMatch: req.get('if-match'),
       requestId: state.requestId,
-      url: requestUrl(req),
+      url: () => requestUrl(req),
       maxJsonDepth: deps.maxJsonDepth,
     };
     send(res, await answer(route, deps, req, raw, state), deps.logger);

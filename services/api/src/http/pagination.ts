@@ -50,12 +50,12 @@ export const listBody = <A, B>(
   name: string,
   page: Page<A>,
   render: (item: A) => B,
-  requestUrl: URL,
+  requestUrl: () => URL,
 ): Record<string, unknown> => {
   const cursor = page.after === null ? null : encodeCursor(page.after);
   let next: string | null = null;
   if (cursor !== null) {
-    const url = new URL(requestUrl.href);
+    const url = requestUrl();
     url.searchParams.set('page[after]', cursor);
     next = url.href;
   }

@@ -34,8 +34,8 @@ export interface RawRequest {
   readonly body: Buffer | undefined;
   readonly ifMatch: string | undefined;
   readonly requestId: string;
-  /** the URL the client called, for `links.next` */
-  readonly url: URL;
+  /** the URL the client called, for `links.next`: built only by the routes that page */
+  readonly url: () => URL;
   readonly maxJsonDepth: number;
 }
 
@@ -47,7 +47,7 @@ export interface RequestInfo<P, Q, B> {
   /** the revision `If-Match` pins, if any */
   readonly ifMatch: bigint | undefined;
   readonly requestId: string;
-  readonly url: URL;
+  readonly url: () => URL;
 }
 
 export interface UserRequest<P, Q, B> extends RequestInfo<P, Q, B> {

@@ -122,11 +122,11 @@ export const accountEventsPage = (
 };
 
 /** `links.next` repeats the request after the cursor; `meta.after_cursor` is the cursor itself. */
-const pageBody = (page: FeedPage, url: URL) => {
+const pageBody = (page: FeedPage, url: () => URL) => {
   const cursor = page.cursor === undefined ? null : page.cursor.toString();
   let next: string | null = null;
   if (page.hasMore && cursor !== null) {
-    const nextUrl = new URL(url.href);
+    const nextUrl = url();
     nextUrl.searchParams.set('after', cursor);
     next = nextUrl.href;
   }

@@ -1,4 +1,5 @@
 import { runApiBench } from './api/main';
+import { runHttpBench } from './http/main';
 import { runMergeBench } from './merge/main';
 import { runProjectionsBench } from './projections/main';
 import { runReplayBench } from './replay/main';
@@ -12,6 +13,7 @@ const benches: Record<string, (args: ReadonlyArray<string>) => Promise<void>> = 
   },
   merge: (args) => runMergeBench(args),
   api: (args) => runApiBench(args),
+  http: (args) => runHttpBench(args),
   projections: (args) => runProjectionsBench(args),
   replay: (args) => runReplayBench(args),
 };

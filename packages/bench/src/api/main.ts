@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { cpuSecondsOf } from '../process-cpu';
 import { progress } from '../stats';
 import { freshDatabase } from '../fresh-database';
 import { build, startServe } from './serve';
@@ -17,19 +17,6 @@ interface LevelResult {
   /** the server's CPU time (all its threads) per request, where /proc tells it */
   readonly serverCpuMsPerRequest: number | null;
 }
-
-/** User plus system CPU seconds a process has used so far (ticks of 1/100 s), or undefined off Linux. */
-const cpuSecondsOf = (pid: number | undefined): number | undefined => {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // fields after the command name, which may hold spaces: utime and stime are the 12th and 13th
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-};
 
 const call = async (base: string, method: string, path: string, token: string, body?: unknown) => {
   const response = await fetch(`${base}${path}`, {

@@ -17,7 +17,7 @@ export const build = (): void => {
   if (built.status !== 0) throw new Error(`tsc -b failed:\n${built.stdout}${built.stderr}`);
 };
 
-const freePort = (): Promise<number> =>
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -1,4 +1,9 @@
-import { startApi, type ApiHarness, type OpenedAccount } from '../testing/api-harness';
+import {
+  startApi,
+  type ApiHarness,
+  type OpenedAccount,
+  operatorToken,
+} from '../testing/api-harness';
 
 /** api.md "Conventions": errors, suffixes, request ids, logs and idempotency, over HTTP. */
 describe('HTTP conventions', () => {
@@ -203,6 +208,54 @@ describe('HTTP conventions', () => {
         body: { user: { name: 'Zoe 2', email: 'zoe2@idem.example' } },
       });
       expect(theirs.status).toBe(201);
+    });
+
+    it('keeps no token to replay: a repeat of an issue gets its answer with the token withheld', async () => {
+      const issue = () =>
+        api.request('POST', '/api/v2/users/me/api_tokens', {
+          token: account.ownerToken,
+          headers: { 'Idempotency-Key': 'issue-once' },
+        });
+      const first = await issue();
+      expect(first.status).toBe(201);
+      const secret: string = first.body.api_token.token;
+      expect(secret).toEqual(expect.any(String));
+      const before = await api.eventCount();
+      const again = await issue();
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual({ api_token: { ...first.body.api_token, token: null } });
+      expect(await api.eventCount()).toBe(before);
+      const kept = await api.sql.query<{ body: string }>(
+        `SELECT body::text AS body FROM ${api.schemas.api}.idempotency_keys`,
+      );
+      expect(kept.rows.length).toBeGreaterThan(0);
+      expect(kept.rows.filter((row) => row.body.includes(secret))).toEqual([]);
+    });
+
+    it('keeps no owner token to replay when an account is opened with a key', async () => {
+      const open = () =>
+        api.request('POST', '/api/v2/accounts', {
+          token: operatorToken,
+          headers: { 'Idempotency-Key': 'open-once' },
+          body: {
+            account: {
+              name: 'Once',
+              plan: 'team',
+              owner: { name: 'Ona', email: 'ona@once.example' },
+            },
+          },
+        });
+      const first = await open();
+      expect(first.status).toBe(201);
+      const secret: string = first.body.api_token.token;
+      const again = await open();
+      expect(again.status).toBe(201);
+      expect(again.body.api_token).toEqual({ id: first.body.api_token.id, token: null });
+      expect(again.body.account).toEqual(first.body.account);
+      const kept = await api.sql.query<{ body: string }>(
+        `SELECT body::text AS body FROM ${api.schemas.api}.idempotency_keys`,
+      );
+      expect(kept.rows.filter((row) => row.body.includes(secret))).toEqual([]);
     });
   });
 });

@@ -112,7 +112,9 @@ const onceByKey = (
               else
                 await deps.idempotency.complete(scope, key, {
                   status,
-                  body: E.isRight(outcome) ? outcome.right.body : httpErrorOf(outcome.left).body,
+                  body: E.isRight(outcome)
+                    ? (outcome.right.replay ?? outcome.right.body)
+                    : httpErrorOf(outcome.left).body,
                   etag: E.isRight(outcome) ? (outcome.right.etag ?? null) : null,
                 });
             } catch (error) {

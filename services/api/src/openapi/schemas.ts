@@ -155,7 +155,11 @@ export const schemas: Record<string, Schema> = {
   }),
   ApiToken: object({
     id: uuid,
-    token: { type: 'string', description: 'shown this once' },
+    token: {
+      type: ['string', 'null'],
+      description:
+        'shown this once; null in the answer to a repeat of the request (Idempotency-Key)',
+    },
     user_id: uuid,
     created_at: time,
   }),

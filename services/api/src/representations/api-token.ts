@@ -7,3 +7,9 @@ export const apiTokenJson = (issued: IssuedApiToken) => ({
   user_id: issued.userId,
   created_at: issued.createdAt.toISOString(),
 });
+
+/** The same token for a repeat of the request that issued it (Idempotency-Key): its value withheld. */
+export const withheldApiTokenJson = (issued: IssuedApiToken) => ({
+  ...apiTokenJson(issued),
+  token: null,
+});

@@ -16,7 +16,7 @@ import { EmailAddress, NonEmptyString, Plan, Uuid, nullable } from '@helpdesk/ev
 import { findAccount, findUser } from '@helpdesk/projections';
 import { afterWrite, found, ownerOf, type ApiEnv } from '../env';
 import { fromAppError, type ApiError } from '../http/errors';
-import { reply } from '../http/reply';
+import { reply, showOnce } from '../http/reply';
 import { admins, everyone, operatorRoute, team, userRoute, type Route } from '../http/route';
 import { accountJson, subscriptionJson } from '../representations/account';
 import { userJson } from '../representations/user';
@@ -126,13 +126,14 @@ export const accountRoutes = (env: ApiEnv): ReadonlyArray<Route> => [
         TE.bind('owner', ({ opened }) =>
           found('user', findUser(env.session, opened.accountId, opened.ownerId)),
         ),
-        TE.map(({ account, owner, token }) =>
-          reply(201, {
-            account: accountJson(account),
-            owner: userJson(owner, account.ownerId),
-            api_token: { id: token.id, token: token.token },
-          }),
-        ),
+        TE.map(({ account, owner, token }) => {
+          const opened = { account: accountJson(account), owner: userJson(owner, account.ownerId) };
+          return showOnce(
+            201,
+            { ...opened, api_token: { id: token.id, token: token.token } },
+            { ...opened, api_token: { id: token.id, token: null } },
+          );
+        }),
       ),
   }),
 

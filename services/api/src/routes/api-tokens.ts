@@ -3,9 +3,9 @@ import * as TE from 'fp-ts/TaskEither';
 import { issueApiToken } from '@helpdesk/application';
 import type { ApiEnv } from '../env';
 import { fromAppError } from '../http/errors';
-import { reply } from '../http/reply';
+import { showOnce } from '../http/reply';
 import { admins, everyone, userRoute, type Route } from '../http/route';
-import { apiTokenJson } from '../representations/api-token';
+import { apiTokenJson, withheldApiTokenJson } from '../representations/api-token';
 import { IdParam } from './params';
 
 /** API tokens: shown once, in the 201 that issues them; only their hash is kept. */
@@ -17,7 +17,13 @@ export const apiTokenRoutes = (env: ApiEnv): ReadonlyArray<Route> => [
     handle: ({ caller, principal }) =>
       pipe(
         issueApiToken(env.tokens, caller, principal.user.id),
-        TE.bimap(fromAppError(), (issued) => reply(201, { api_token: apiTokenJson(issued) })),
+        TE.bimap(fromAppError(), (issued) =>
+          showOnce(
+            201,
+            { api_token: apiTokenJson(issued) },
+            { api_token: withheldApiTokenJson(issued) },
+          ),
+        ),
       ),
   }),
   userRoute({
@@ -28,7 +34,13 @@ export const apiTokenRoutes = (env: ApiEnv): ReadonlyArray<Route> => [
     handle: ({ caller, params }) =>
       pipe(
         issueApiToken(env.tokens, caller, params.id),
-        TE.bimap(fromAppError(), (issued) => reply(201, { api_token: apiTokenJson(issued) })),
+        TE.bimap(fromAppError(), (issued) =>
+          showOnce(
+            201,
+            { api_token: apiTokenJson(issued) },
+            { api_token: withheldApiTokenJson(issued) },
+          ),
+        ),
       ),
   }),
 ];

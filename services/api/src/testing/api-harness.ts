@@ -276,7 +276,12 @@ export const startApi = async (config: Partial<ApiConfig> = {}, eventStore?: Eve
     }),
     /** the database and its schemas, for tests that look at every row (R6.8) */
     sql: db.client,
-    schemas: { readModels: db.schema, credentials: credentialsSchema, outbox: outboxSchema },
+    schemas: {
+      readModels: db.schema,
+      credentials: credentialsSchema,
+      outbox: outboxSchema,
+      api: apiSchema,
+    },
     base,
   };
 };

@@ -32,7 +32,14 @@ export const operatorPaths: Record<string, Schema> = {
             api_token: {
               type: 'object',
               required: ['id', 'token'],
-              properties: { id: { type: 'string' }, token: { type: 'string' } },
+              properties: {
+                id: { type: 'string' },
+                token: {
+                  type: ['string', 'null'],
+                  description:
+                    'the owner’s token, shown this once; null in the answer to a repeat (Idempotency-Key)',
+                },
+              },
             },
           },
         },

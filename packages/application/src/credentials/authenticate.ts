@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import type * as TE from 'fp-ts/TaskEither';
-import { userDecider, type ExistingUser } from '@helpdesk/domain';
-import { streams } from '@helpdesk/events';
+import type { ExistingUser } from '@helpdesk/domain';
 import type { EventStore } from '@helpdesk/event-store';
 import type { AppError } from '../command/app-error';
-import { currentThroughCache, type StreamCache } from '../command/stream-cache';
+import type { StreamCache } from '../command/stream-cache';
+import { currentUser } from '../use-cases/lookups';
 import type { CredentialStore, StoredApiToken } from '../ports/credentials';
 import { hashApiToken } from './api-tokens';
 
@@ -38,14 +38,9 @@ export const authenticateApiToken =
     if (E.isLeft(stored)) return stored;
     if (O.isNone(stored.right)) return E.right(O.none);
     const { userId, accountId } = stored.right.value;
-    const loaded = await currentThroughCache(
-      deps.eventStore,
-      deps.streams,
-      userDecider,
-      streams.user(userId),
-    )();
-    if (E.isLeft(loaded)) return loaded;
-    const user = loaded.right.state;
+    const current = await currentUser(deps, userId);
+    if (E.isLeft(current)) return current;
+    const user = current.right;
     return E.right(
       user.exists && user.accountId === accountId && user.status === 'active'
         ? O.some({ token: stored.right.value, user })

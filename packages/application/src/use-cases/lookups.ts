@@ -12,6 +12,7 @@ import {
   type ExistingUser,
   type KnownAccount,
   type KnownUser,
+  type User,
 } from '@helpdesk/domain';
 import { streams, type Uuid } from '@helpdesk/events';
 import type { EventStore } from '@helpdesk/event-store';
@@ -77,18 +78,26 @@ export const knownAccountOf = (
 export const knownUserVia =
   (deps: CommandDeps, accountId: Uuid, userId: Uuid): TE.TaskEither<AppError, KnownUser> =>
   async () => {
-    const loaded = await currentThroughCache(
-      deps.eventStore,
-      deps.streams,
-      userDecider,
-      streams.user(userId),
-    )();
-    if (E.isLeft(loaded)) return loaded;
-    const user = loaded.right.state;
-    return user.exists && user.accountId === accountId
-      ? E.right(toKnownUser(user))
+    const user = await currentUser(deps, userId);
+    if (E.isLeft(user)) return user;
+    return user.right.exists && user.right.accountId === accountId
+      ? E.right(toKnownUser(user.right))
       : E.left(notFound('user', userId));
   };
+
+/** A user's state as a fact a request relies on: through the cache (`currentThroughCache`). */
+export const currentUser = async (
+  deps: Pick<CommandDeps, 'eventStore' | 'streams'>,
+  userId: Uuid,
+): Promise<E.Either<AppError, User>> => {
+  const loaded = await currentThroughCache(
+    deps.eventStore,
+    deps.streams,
+    userDecider,
+    streams.user(userId),
+  )();
+  return E.isLeft(loaded) ? loaded : E.right(loaded.right.state);
+};
 
 export const knownUserOf = (
   store: EventStore,

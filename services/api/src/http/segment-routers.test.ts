@@ -45,38 +45,28 @@ describe('routes by the first segment of their path', () => {
     route('put', '/tickets/:id'),
     route('get', '/tickets/:id/audits'),
   ];
+  let app: Awaited<ReturnType<typeof served>>;
+  beforeAll(async () => {
+    app = await served(routes);
+  });
+  afterAll(() => app.close());
 
   it('reaches each route through its segment, in the order the routes were given', async () => {
-    const app = await served(routes);
-    try {
-      expect(await app.routeOf('GET', '/api/users/me')).toBe('get /users/me');
-      expect(await app.routeOf('GET', '/api/users/7')).toBe('get /users/:id');
-      expect(await app.routeOf('GET', '/api/tickets')).toBe('get /tickets');
-      expect(await app.routeOf('PUT', '/api/tickets/7')).toBe('put /tickets/:id');
-      expect(await app.routeOf('GET', '/api/tickets/7/audits?x=1')).toBe('get /tickets/:id/audits');
-    } finally {
-      await app.close();
-    }
+    expect(await app.routeOf('GET', '/api/users/me')).toBe('get /users/me');
+    expect(await app.routeOf('GET', '/api/users/7')).toBe('get /users/:id');
+    expect(await app.routeOf('GET', '/api/tickets')).toBe('get /tickets');
+    expect(await app.routeOf('PUT', '/api/tickets/7')).toBe('put /tickets/:id');
+    expect(await app.routeOf('GET', '/api/tickets/7/audits?x=1')).toBe('get /tickets/:id/audits');
   });
 
   it('matches paths without regard to case, as express does', async () => {
-    const app = await served(routes);
-    try {
-      expect(await app.routeOf('GET', '/API/Tickets/7/Audits')).toBe('get /tickets/:id/audits');
-    } finally {
-      await app.close();
-    }
+    expect(await app.routeOf('GET', '/API/Tickets/7/Audits')).toBe('get /tickets/:id/audits');
   });
 
   it('passes on what no route of the segment, or no segment, serves', async () => {
-    const app = await served(routes);
-    try {
-      expect(await app.routeOf('DELETE', '/api/tickets/7')).toBeNull();
-      expect(await app.routeOf('GET', '/api/organizations')).toBeNull();
-      expect(await app.routeOf('GET', '/api')).toBeNull();
-    } finally {
-      await app.close();
-    }
+    expect(await app.routeOf('DELETE', '/api/tickets/7')).toBeNull();
+    expect(await app.routeOf('GET', '/api/organizations')).toBeNull();
+    expect(await app.routeOf('GET', '/api')).toBeNull();
   });
 
   it('lists its routers for whoever reads what is served', () => {

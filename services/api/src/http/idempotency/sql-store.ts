@@ -16,6 +16,15 @@ const assertSchema = (schema: string): void => {
  */
 const abandonedAfterSeconds = 300;
 
+/**
+ * How long a key holds its answer: a retry within a day gets the first answer, and after it the key
+ * is free again. Keys older than that are deleted now and then, so the table does not grow forever.
+ */
+export const keyRetentionSeconds = 24 * 60 * 60;
+
+/** At most one purge of expired keys per this long, by whichever request comes first. */
+const purgeEveryMs = 10 * 60 * 1000;
+
 export const idempotencyDdl = (schema: string): string => `
 CREATE SCHEMA IF NOT EXISTS ${schema};
 CREATE TABLE IF NOT EXISTS ${schema}.idempotency_keys (
@@ -52,13 +61,32 @@ export const sqlIdempotencyStore = (
 ): IdempotencyStore => {
   assertSchema(schema);
   const table = `${schema}.idempotency_keys`;
+  const purgeExpired = async (): Promise<number> => {
+    const { rows } = await session.query<{ purged: number }>(
+      `WITH purged AS (
+         DELETE FROM ${table}
+         WHERE created_at < now() - make_interval(secs => ${keyRetentionSeconds})
+         RETURNING 1)
+       SELECT count(*)::int AS purged FROM purged`,
+    );
+    return rows[0]?.purged ?? 0;
+  };
+  let lastPurge = 0;
   return {
     begin: async (scope, key, fingerprint): Promise<Begun> => {
+      if (Date.now() - lastPurge > purgeEveryMs) {
+        lastPurge = Date.now();
+        await purgeExpired();
+      }
+      // taken over: a key whose first request never finished, or one past its retention
       const inserted = await session.query<{ inserted: boolean }>(
         `INSERT INTO ${table} (scope, key, fingerprint) VALUES ($1, $2, $3)
-         ON CONFLICT (scope, key) DO UPDATE SET created_at = now(), fingerprint = EXCLUDED.fingerprint
-           WHERE ${table}.status IS NULL
-             AND ${table}.created_at < now() - make_interval(secs => ${abandonedAfterSeconds})
+         ON CONFLICT (scope, key) DO UPDATE
+           SET created_at = now(), fingerprint = EXCLUDED.fingerprint,
+               status = NULL, body = NULL, etag = NULL
+           WHERE (${table}.status IS NULL
+                  AND ${table}.created_at < now() - make_interval(secs => ${abandonedAfterSeconds}))
+              OR ${table}.created_at < now() - make_interval(secs => ${keyRetentionSeconds})
          RETURNING true AS inserted`,
         [scope, key, fingerprint],
       );
@@ -79,6 +107,7 @@ export const sqlIdempotencyStore = (
         [scope, key, response.status, JSON.stringify(response.body ?? null), response.etag],
       );
     },
+    purgeExpired,
     abandon: async (scope, key) => {
       await session.query(`DELETE FROM ${table} WHERE scope = $1 AND key = $2 AND status IS NULL`, [
         scope,

@@ -19,6 +19,7 @@ export type Begun =
 /**
  * Idempotency keys and the responses they got (api.md: a repeat with the same key and body returns
  * the first response and appends nothing). `scope` keeps one caller's keys apart from another's.
+ * A key holds its answer for a day (`keyRetentionSeconds`); after that it is free again.
  * A failure rejects: the route answers 503 and runs nothing.
  */
 export interface IdempotencyStore {
@@ -26,6 +27,8 @@ export interface IdempotencyStore {
   readonly complete: (scope: string, key: string, response: StoredResponse) => Promise<void>;
   /** forgets a key whose request failed on the server's side, so that a retry runs again */
   readonly abandon: (scope: string, key: string) => Promise<void>;
+  /** deletes the keys past their retention (`begin` does it now and then); how many went */
+  readonly purgeExpired: () => Promise<number>;
 }
 
 /** What makes two requests "the same": method, path and query, and the body's exact bytes. */

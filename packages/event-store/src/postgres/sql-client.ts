@@ -14,20 +14,69 @@ export interface SqlClient extends SqlSession {
   transaction<A>(work: (session: SqlSession) => Promise<A>): Promise<A>;
 }
 
+/** Texts named at most; beyond them, statements run unnamed as before. */
+const maxNamedStatements = 1000;
+/** uses of a text before it is named: a text built for one call never is */
+const usesBeforeNaming = 3;
+
+/**
+ * Names for the statements of a pool, by text. A named statement is parsed and analysed once per
+ * connection, then each run only binds its parameters: PostgreSQL spent a tenth of its time
+ * parsing the same few statements again (`base_yyparse` and the analysis after it, under
+ * `pnpm bench api`). Only a text that comes back is named, and at most `maxNamedStatements` of
+ * them, so that no connection fills with statements used once. PostgreSQL re-analyses a named
+ * statement itself when a table it reads is replaced (a rebuild's swap) or `search_path` changes.
+ */
+const statementNames = () => {
+  const names = new Map<string, string>();
+  let uses = new Map<string, number>();
+  return (text: string): string | undefined => {
+    const name = names.get(text);
+    if (name !== undefined || names.size >= maxNamedStatements) return name;
+    const used = (uses.get(text) ?? 0) + 1;
+    if (used < usesBeforeNaming) {
+      // texts that never come back are forgotten in bulk
+      if (uses.size >= 10 * maxNamedStatements) uses = new Map();
+      uses.set(text, used);
+      return undefined;
+    }
+    uses.delete(text);
+    const named = `helpdesk_${names.size}`;
+    names.set(text, named);
+    return named;
+  };
+};
+
+type Run = <Row>(text: string, params?: unknown[]) => Promise<{ rows: Row[] }>;
+
+/** Runs a statement with parameters as a named one once its text has come back. */
+const runNamed =
+  (queryable: Pool | PoolClient, nameOf: (text: string) => string | undefined): Run =>
+  <Row>(text: string, params?: unknown[]) => {
+    const name = params === undefined ? undefined : nameOf(text);
+    return name === undefined
+      ? queryable.query<Row & QueryResultRow>(text, params)
+      : queryable.query<Row & QueryResultRow>({ name, text, values: params });
+  };
+
 /**
  * A session inside a transaction whose BEGIN travels with its first statement when that is a
  * script (`exec`, the simple protocol takes several statements at once): one round trip less per
  * transaction, which the projectors of a busy process feel.
  */
-const transactionSession = (connection: PoolClient) => {
+const transactionSession = (
+  connection: PoolClient,
+  nameOf: (text: string) => string | undefined,
+) => {
   let begun = false;
+  const run = runNamed(connection, nameOf);
   const session: SqlSession = {
     query: async <Row>(text: string, params?: unknown[]) => {
       if (!begun) {
         begun = true;
         await connection.query('BEGIN');
       }
-      return connection.query<Row & QueryResultRow>(text, params);
+      return run<Row>(text, params);
     },
     exec: (script) => {
       if (begun) return connection.query(script);
@@ -38,29 +87,32 @@ const transactionSession = (connection: PoolClient) => {
   return { session, begun: () => begun };
 };
 
-export const poolClient = (pool: Pool): SqlClient => ({
-  query: <Row>(text: string, params?: unknown[]) => pool.query<Row & QueryResultRow>(text, params),
-  exec: (script) => pool.query(script),
-  transaction: async <A>(work: (session: SqlSession) => Promise<A>): Promise<A> => {
-    const connection = await pool.connect();
-    const transaction = transactionSession(connection);
-    let result: A;
-    try {
-      result = await work(transaction.session);
-      // a transaction that ran no statement has nothing to commit
-      if (transaction.begun()) await connection.query('COMMIT');
-    } catch (error) {
-      // a connection that cannot even roll back is broken: the pool must not hand it out again
-      const broken = transaction.begun()
-        ? await connection.query('ROLLBACK').then(
-            () => undefined,
-            (rollbackError: unknown) => rollbackError,
-          )
-        : undefined;
-      connection.release(broken instanceof Error ? broken : undefined);
-      throw error;
-    }
-    connection.release();
-    return result;
-  },
-});
+export const poolClient = (pool: Pool): SqlClient => {
+  const nameOf = statementNames();
+  return {
+    query: runNamed(pool, nameOf),
+    exec: (script) => pool.query(script),
+    transaction: async <A>(work: (session: SqlSession) => Promise<A>): Promise<A> => {
+      const connection = await pool.connect();
+      const transaction = transactionSession(connection, nameOf);
+      let result: A;
+      try {
+        result = await work(transaction.session);
+        // a transaction that ran no statement has nothing to commit
+        if (transaction.begun()) await connection.query('COMMIT');
+      } catch (error) {
+        // a connection that cannot even roll back is broken: the pool must not hand it out again
+        const broken = transaction.begun()
+          ? await connection.query('ROLLBACK').then(
+              () => undefined,
+              (rollbackError: unknown) => rollbackError,
+            )
+          : undefined;
+        connection.release(broken instanceof Error ? broken : undefined);
+        throw error;
+      }
+      connection.release();
+      return result;
+    },
+  };
+};

@@ -1,0 +1,90 @@
+import { Pool } from 'pg';
+import { poolClient, type SqlClient } from './sql-client';
+import { freshSchemaName } from './testing/fresh-schema';
+import { describeOnServer } from './testing/server-url';
+
+// `poolClient` is the `pg` driver's side: PGlite answers SqlClient itself, so these need a server
+describeOnServer('poolClient: statements that come back run as named statements', (url) => {
+  let pool: Pool;
+  let client: SqlClient;
+  let schema: string;
+
+  /** one connection, so that every statement below meets the statements it prepared */
+  beforeEach(async () => {
+    pool = new Pool({ connectionString: url, max: 1 });
+    client = poolClient(pool);
+    schema = freshSchemaName();
+    await client.exec(
+      `CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.notes (id int PRIMARY KEY, body text);
+       INSERT INTO ${schema}.notes VALUES (1, 'first'), (2, 'second')`,
+    );
+  });
+  afterEach(async () => {
+    await client.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await pool.end();
+  });
+
+  const prepared = async () =>
+    (
+      await client.query<{ statement: string }>(
+        'SELECT statement FROM pg_prepared_statements ORDER BY statement',
+      )
+    ).rows.map((row) => row.statement);
+
+  it('names a text from its third run on, and answers the same as before', async () => {
+    const text = `SELECT body FROM ${schema}.notes WHERE id = $1`;
+    const bodies: string[] = [];
+    for (let run = 0; run < 5; run += 1)
+      bodies.push((await client.query<{ body: string }>(text, [1 + (run % 2)])).rows[0]!.body);
+    expect(bodies).toEqual(['first', 'second', 'first', 'second', 'first']);
+    expect(await prepared()).toContain(text);
+  });
+
+  it('leaves a text run once or twice unnamed, and one without parameters', async () => {
+    const twice = `SELECT count(*) FROM ${schema}.notes WHERE id > $1`;
+    await client.query(twice, [0]);
+    await client.query(twice, [0]);
+    const plain = `SELECT count(*) FROM ${schema}.notes`;
+    for (let run = 0; run < 4; run += 1) await client.query(plain);
+    const statements = await prepared();
+    expect(statements).not.toContain(twice);
+    expect(statements).not.toContain(plain);
+  });
+
+  it('reads the table that replaced the one it was prepared on (a rebuild swaps tables)', async () => {
+    const text = `SELECT body FROM ${schema}.notes WHERE id = $1`;
+    for (let run = 0; run < 3; run += 1) await client.query(text, [1]);
+    await client.transaction(async (session) => {
+      await session.exec(
+        `CREATE TABLE ${schema}.rebuilt (id int PRIMARY KEY, body text, extra int);
+         INSERT INTO ${schema}.rebuilt VALUES (1, 'rebuilt', 0);
+         ALTER TABLE ${schema}.notes RENAME TO old_notes;
+         ALTER TABLE ${schema}.rebuilt RENAME TO notes`,
+      );
+    });
+    expect((await client.query<{ body: string }>(text, [1])).rows).toEqual([{ body: 'rebuilt' }]);
+  });
+
+  it('resolves unqualified names by the search_path of each transaction', async () => {
+    const other = freshSchemaName();
+    await client.exec(
+      `CREATE SCHEMA ${other}; CREATE TABLE ${other}.notes (id int PRIMARY KEY, body text);
+       INSERT INTO ${other}.notes VALUES (1, 'elsewhere')`,
+    );
+    try {
+      const read = (path: string) =>
+        client.transaction(async (session) => {
+          await session.exec(`SET LOCAL search_path TO ${path}`);
+          return (
+            await session.query<{ body: string }>('SELECT body FROM notes WHERE id = $1', [1])
+          ).rows[0]!.body;
+        });
+      const bodies = [];
+      for (const path of [schema, schema, schema, other, schema, other])
+        bodies.push(await read(path));
+      expect(bodies).toEqual(['first', 'first', 'first', 'elsewhere', 'first', 'elsewhere']);
+    } finally {
+      await client.exec(`DROP SCHEMA ${other} CASCADE`);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuSecondsOf } from '../process-cpu';
+import { cpuSecondsOf, databaseCpuSeconds } from '../process-cpu';
 import { progress } from '../stats';
 import { freshDatabase } from '../fresh-database';
 import { build, startServe } from './serve';
@@ -16,6 +16,8 @@ interface LevelResult {
   readonly errors: number;
   /** the server's CPU time (all its threads) per request, where /proc tells it */
   readonly serverCpuMsPerRequest: number | null;
+  /** the CPU time of the database's PostgreSQL backends per request, when they run on this machine */
+  readonly databaseCpuMsPerRequest: number | null;
 }
 
 const call = async (base: string, method: string, path: string, token: string, body?: unknown) => {
@@ -68,8 +70,10 @@ const runLevel = async (
   connections: number,
   seconds: number,
   serverPid: number | undefined,
+  databaseUrl: string,
 ): Promise<LevelResult> => {
   let n = 0;
+  const databaseBefore = await databaseCpuSeconds(databaseUrl);
   const cpuBefore = cpuSecondsOf(serverPid);
   const result = await autocannon({
     url: base,
@@ -96,8 +100,11 @@ const runLevel = async (
     ],
   });
   const cpuAfter = cpuSecondsOf(serverPid);
-  const cpuMs =
-    cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) * 1000;
+  const databaseAfter = await databaseCpuSeconds(databaseUrl);
+  const perRequest = (before: number | undefined, after: number | undefined) =>
+    before === undefined || after === undefined || result.requests.total === 0
+      ? null
+      : Number((((after - before) * 1000) / result.requests.total).toFixed(3));
   return {
     connections,
     requestsPerSecond: Math.round(result.requests.average),
@@ -106,10 +113,8 @@ const runLevel = async (
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    serverCpuMsPerRequest:
-      cpuMs === undefined || result.requests.total === 0
-        ? null
-        : Number((cpuMs / result.requests.total).toFixed(3)),
+    serverCpuMsPerRequest: perRequest(cpuBefore, cpuAfter),
+    databaseCpuMsPerRequest: perRequest(databaseBefore, databaseAfter),
   };
 };
 
@@ -147,14 +152,21 @@ export const runApiBench = async (args: ReadonlyArray<string>): Promise<void> =>
     progress('seeding an account, 200 requesters and 2,000 tickets');
     const data = await seed(serving.base, flag('users', 200), flag('tickets', 2000));
     progress('warming up');
-    await runLevel(serving.base, data, 8, 3, undefined);
+    await runLevel(serving.base, data, 8, 3, undefined, database.url);
     const results: LevelResult[] = [];
     for (const connections of levels) {
       progress(`${connections} connections for ${seconds} s`);
-      const level = await runLevel(serving.base, data, connections, seconds, serving.child.pid);
+      const level = await runLevel(
+        serving.base,
+        data,
+        connections,
+        seconds,
+        serving.child.pid,
+        database.url,
+      );
       results.push(level);
       process.stdout.write(
-        `connections ${String(connections).padStart(3)}: ${String(level.requestsPerSecond).padStart(5)} requester changes/s, p50 ${level.p50Ms} ms, p99 ${level.p99Ms} ms, server CPU ${level.serverCpuMsPerRequest ?? '?'} ms/change (${level.requests} requests, ${level.non2xx} non-2xx, ${level.errors} errors)\n`,
+        `connections ${String(connections).padStart(3)}: ${String(level.requestsPerSecond).padStart(5)} requester changes/s, p50 ${level.p50Ms} ms, p99 ${level.p99Ms} ms, server CPU ${level.serverCpuMsPerRequest ?? '?'} ms/change, database CPU ${level.databaseCpuMsPerRequest ?? '?'} ms/change (${level.requests} requests, ${level.non2xx} non-2xx, ${level.errors} errors)\n`,
       );
     }
     const at32 = results.find((r) => r.connections === 32);

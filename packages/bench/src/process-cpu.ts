@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 
 /** User plus system CPU seconds a process has used so far (ticks of 1/100 s), or undefined off Linux. */
@@ -14,26 +14,40 @@ export const cpuSecondsOf = (pid: number | undefined): number | undefined => {
   }
 };
 
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or undefined. */
+const statFields = (pid: number | string): string[] | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * CPU seconds used so far by the PostgreSQL backends serving `databaseUrl`'s database, when the
- * server runs on this machine (its backends are then processes /proc can read); undefined otherwise.
- * The backends are those connected when asked: a pool's connections, which stay for a level.
+ * CPU seconds the PostgreSQL server that serves `databaseUrl` has used so far, when it runs on this
+ * machine: its postmaster and every process it started, those still running (backends, the WAL
+ * writer, autovacuum) and those gone (counted in the postmaster's children's time once reaped).
+ * Undefined when /proc does not show the server.
  */
 export const databaseCpuSeconds = async (databaseUrl: string): Promise<number | undefined> => {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
+  let postmaster: string | undefined;
   try {
-    const { rows } = await client.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-    );
-    let total = 0;
-    for (const { pid } of rows) {
-      const seconds = cpuSecondsOf(pid);
-      if (seconds === undefined) return undefined;
-      total += seconds;
-    }
-    return rows.length === 0 ? undefined : total;
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    // read while the backend lives: its parent is the postmaster
+    postmaster = statFields(rows[0]!.pid)?.[1];
   } finally {
     await client.end();
   }
+  const own = postmaster === undefined ? undefined : statFields(postmaster);
+  if (postmaster === undefined || own === undefined) return undefined;
+  let ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(own[i]), 0);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(entry);
+    if (fields?.[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 };

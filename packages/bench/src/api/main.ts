@@ -16,7 +16,7 @@ interface LevelResult {
   readonly errors: number;
   /** the server's CPU time (all its threads) per request, where /proc tells it */
   readonly serverCpuMsPerRequest: number | null;
-  /** the CPU time of the database's PostgreSQL backends per request, when they run on this machine */
+  /** the PostgreSQL server's CPU time (all its processes) per request, when it runs on this machine */
   readonly databaseCpuMsPerRequest: number | null;
 }
 

@@ -3,7 +3,65 @@ import { poolClient, type SqlClient } from './sql-client';
 import { freshSchemaName } from './testing/fresh-schema';
 import { describeOnServer } from './testing/server-url';
 
-// `poolClient` is the `pg` driver's side: PGlite answers SqlClient itself, so these need a server
+/** What `poolClient` hands the driver: a text with its parameters, or a named statement. */
+type Sent = { readonly name?: string; readonly text: string };
+
+/** A `pg` pool that answers nothing and notes what it was sent, on the pool or on a connection. */
+const notingPool = () => {
+  const sent: Sent[] = [];
+  const query = (config: string | { name: string; text: string }) => {
+    sent.push(
+      typeof config === 'string' ? { text: config } : { name: config.name, text: config.text },
+    );
+    return Promise.resolve({ rows: [] });
+  };
+  const pool = { query, connect: () => Promise.resolve({ query, release: () => undefined }) };
+  return { client: poolClient(pool as unknown as Pool), sent };
+};
+
+describe('poolClient: which statements are named', () => {
+  it('names a text with parameters from its third use on, the same name each time', async () => {
+    const { client, sent } = notingPool();
+    for (let run = 0; run < 4; run += 1) await client.query('SELECT $1::int', [run]);
+    expect(sent.map((s) => s.name)).toEqual([undefined, undefined, 'helpdesk_0', 'helpdesk_0']);
+  });
+
+  it('never names a statement without parameters, nor a script', async () => {
+    const { client, sent } = notingPool();
+    for (let run = 0; run < 4; run += 1) {
+      await client.query('SELECT 1');
+      await client.exec('SELECT 1; SELECT 2');
+    }
+    expect(sent.every((s) => s.name === undefined)).toBe(true);
+  });
+
+  it('uses in a transaction and outside count alike, and share the name', async () => {
+    const { client, sent } = notingPool();
+    await client.query('SELECT $1::int', [1]);
+    await client.transaction(async (session) => {
+      await session.query('SELECT $1::int', [2]);
+      await session.query('SELECT $1::int', [3]);
+    });
+    await client.query('SELECT $1::int', [4]);
+    expect(sent.filter((s) => s.text === 'SELECT $1::int').map((s) => s.name)).toEqual([
+      undefined,
+      undefined,
+      'helpdesk_0',
+      'helpdesk_0',
+    ]);
+  });
+
+  it('names at most 1,000 texts: the others run unnamed however often they come', async () => {
+    const { client, sent } = notingPool();
+    for (let text = 0; text < 1001; text += 1)
+      for (let run = 0; run < 3; run += 1) await client.query(`SELECT $1::int + ${text}`, [run]);
+    const names = new Set(sent.flatMap((s) => (s.name === undefined ? [] : [s.name])));
+    expect(names.size).toBe(1000);
+    expect(sent.filter((s) => s.text === 'SELECT $1::int + 1000').every((s) => !s.name)).toBe(true);
+  });
+});
+
+// what PostgreSQL does with the named statements: PGlite answers SqlClient itself, without `pg`
 describeOnServer('poolClient: statements that come back run as named statements', (url) => {
   let pool: Pool;
   let client: SqlClient;

@@ -16,14 +16,17 @@ const notingPool = () => {
     return Promise.resolve({ rows: [] });
   };
   const pool = { query, connect: () => Promise.resolve({ query, release: () => undefined }) };
-  return { client: poolClient(pool as unknown as Pool), sent };
+  return { pool: pool as unknown as Pool, client: poolClient(pool as unknown as Pool), sent };
 };
 
 describe('poolClient: which statements are named', () => {
   it('names a text with parameters from its third use on, the same name each time', async () => {
     const { client, sent } = notingPool();
     for (let run = 0; run < 4; run += 1) await client.query('SELECT $1::int', [run]);
-    expect(sent.map((s) => s.name)).toEqual([undefined, undefined, 'helpdesk_0', 'helpdesk_0']);
+    const [first, second, third, fourth] = sent.map((s) => s.name);
+    expect([first, second]).toEqual([undefined, undefined]);
+    expect(third).toMatch(/^helpdesk_\d+$/);
+    expect(fourth).toBe(third);
   });
 
   it('never names a statement without parameters, nor a script', async () => {
@@ -43,12 +46,24 @@ describe('poolClient: which statements are named', () => {
       await session.query('SELECT $1::int', [3]);
     });
     await client.query('SELECT $1::int', [4]);
-    expect(sent.filter((s) => s.text === 'SELECT $1::int').map((s) => s.name)).toEqual([
-      undefined,
-      undefined,
-      'helpdesk_0',
-      'helpdesk_0',
-    ]);
+    const names = sent.filter((s) => s.text === 'SELECT $1::int').map((s) => s.name);
+    expect(names.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(names[2]).toMatch(/^helpdesk_\d+$/);
+    expect(names[3]).toBe(names[2]);
+  });
+
+  it('gives two clients of one pool different names, so neither prepares over the other', async () => {
+    const { pool, client, sent } = notingPool();
+    const other = poolClient(pool);
+    for (let run = 0; run < 3; run += 1) {
+      await client.query('SELECT $1::int', [run]);
+      await other.query('SELECT $1::text', [run]);
+    }
+    const [mine, theirs] = [sent[4]!, sent[5]!];
+    expect([mine.text, theirs.text]).toEqual(['SELECT $1::int', 'SELECT $1::text']);
+    expect(mine.name).toMatch(/^helpdesk_\d+$/);
+    expect(theirs.name).toMatch(/^helpdesk_\d+$/);
+    expect(theirs.name).not.toBe(mine.name);
   });
 
   it('names at most 1,000 texts: the others run unnamed however often they come', async () => {

@@ -19,13 +19,16 @@ const maxNamedStatements = 1000;
 /** uses of a text before it is named: a text built for one call never is */
 const usesBeforeNaming = 3;
 
+/** names are unique in the process: two clients of one pool never give one name two texts */
+let statementsNamed = 0;
+
 /**
  * Names for the statements of a pool, by text. A named statement is parsed and analysed once per
- * connection, then each run only binds its parameters: PostgreSQL spent a tenth of its time
- * parsing the same few statements again (`base_yyparse` and the analysis after it, under
- * `pnpm bench api`). Only a text that comes back is named, and at most `maxNamedStatements` of
- * them, so that no connection fills with statements used once. PostgreSQL re-analyses a named
- * statement itself when a table it reads is replaced (a rebuild's swap) or `search_path` changes.
+ * connection, then each run only binds its parameters: under `pnpm bench api` PostgreSQL used a
+ * fifth less CPU per requester change (docs/performance.md, "Session 5"). Only a text that comes
+ * back is named, and at most `maxNamedStatements` of them, so that no connection fills with
+ * statements used once. PostgreSQL re-analyses a named statement itself when a table it reads is
+ * replaced (a rebuild's swap) or `search_path` changes.
  */
 const statementNames = () => {
   const names = new Map<string, string>();
@@ -41,7 +44,7 @@ const statementNames = () => {
       return undefined;
     }
     uses.delete(text);
-    const named = `helpdesk_${names.size}`;
+    const named = `helpdesk_${statementsNamed++}`;
     names.set(text, named);
     return named;
   };

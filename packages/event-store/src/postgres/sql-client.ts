@@ -50,11 +50,12 @@ const statementNames = () => {
   };
 };
 
-type Run = <Row>(text: string, params?: unknown[]) => Promise<{ rows: Row[] }>;
-
 /** Runs a statement with parameters as a named one once its text has come back. */
 const runNamed =
-  (queryable: Pool | PoolClient, nameOf: (text: string) => string | undefined): Run =>
+  (
+    queryable: Pool | PoolClient,
+    nameOf: (text: string) => string | undefined,
+  ): SqlSession['query'] =>
   <Row>(text: string, params?: unknown[]) => {
     const name = params === undefined ? undefined : nameOf(text);
     return name === undefined

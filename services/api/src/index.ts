@@ -1,4 +1,5 @@
 export { apiRoutes, basePath, createApi, createApp, type Api } from './app';
+export { httpServerOf } from './http/http-server';
 export type { ApiConfig, ApiDeps, ReadModels } from './deps';
 export {
   installApiTables,

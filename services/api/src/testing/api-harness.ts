@@ -40,6 +40,7 @@ import {
 import { openTestDatabase } from '@helpdesk/projections/src/testing/test-database';
 import { integrationProcess } from '../adapters/integration-process';
 import { createApi } from '../app';
+import { httpServerOf } from '../http/http-server';
 import type { ApiConfig } from '../deps';
 import { installApiTables, sqlIdempotencyStore } from '../http/idempotency/sql-store';
 
@@ -138,7 +139,7 @@ export const startApi = async (config: Partial<ApiConfig> = {}, eventStore?: Eve
     logger,
     config: { operatorToken, outboxSchema, credentialsSchema, ...config },
   });
-  const server = api.app.listen(0, '127.0.0.1');
+  const server = httpServerOf(api.app).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -9,7 +9,7 @@ import {
   uuidGenerator,
   type RunningProcess,
 } from '@helpdesk/application';
-import { createApi, integrationProcess, sqlIdempotencyStore } from '@helpdesk/api';
+import { createApi, httpServerOf, integrationProcess, sqlIdempotencyStore } from '@helpdesk/api';
 import { notingAppends, streamChanges } from '@helpdesk/event-store';
 import { sqlCredentials, sqlPortalCredentials } from '@helpdesk/projections';
 import { componentLogger, sqlCheckpoints, startWorker, type Worker } from '@helpdesk/worker';
@@ -97,7 +97,7 @@ const startAll = async (
       mailDomain: inbound.mailDomain,
     },
   });
-  const server = api.app.listen(settings.port, settings.host);
+  const server = httpServerOf(api.app).listen(settings.port, settings.host);
   server.keepAliveTimeout = 65_000;
   await once(server, 'listening');
   const smtp = await startSmtpIfAsked(inbound, store, logger);

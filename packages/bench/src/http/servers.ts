@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import express from 'express';
+import { httpServerOf } from '@helpdesk/api/src/http/http-server';
 
 /**
  * Three servers that answer `PUT /api/v2/tickets/{id}` with the same ticket JSON and do nothing
@@ -9,7 +10,8 @@ import express from 'express';
  * - `express`: one express route, the body read by hand, `res.status().json()`;
  * - `express-as-api`: express arranged as `createApi` arranges it: a request-context middleware
  *   (request id, a `finish` listener), the `.json` suffix middleware, `express.raw` at the base
- *   path, four operations routes, then a router for the segment reached through a map.
+ *   path, four operations routes, then a router for the segment reached through a map; served
+ *   as `helpdesk serve` serves the API, requests and responses born with express's prototypes.
  */
 export type Variant = 'node' | 'express' | 'express-as-api';
 export const variants: ReadonlyArray<Variant> = ['node', 'express', 'express-as-api'];
@@ -96,7 +98,7 @@ const expressAsApiServer = (): Server => {
     app.get(path, (_req, res) => {
       res.status(200).json({});
     });
-  return createServer(app);
+  return httpServerOf(app);
 };
 
 export const servers: Record<Variant, () => Server> = {

@@ -3,7 +3,7 @@ import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
 import type { SqlSession } from '@helpdesk/event-store';
-import { selectOne } from '../read-model/query';
+import { selectOne, selectRows } from '../read-model/query';
 import { IsoTimestamp } from '../read-model/row-codecs';
 import { portalCredentialsDdl } from '../passwords/schema';
 import { inboundKeysDdl } from '../inbound-keys/schema';
@@ -37,6 +37,17 @@ const TokenRecord = t.type({
   created_at: IsoTimestamp,
 });
 
+const tokenColumns = `id::text AS id, account_id::text AS account_id, user_id::text AS user_id,
+  token_hash, created_at`;
+
+const tokenRow = (r: t.TypeOf<typeof TokenRecord>): ApiTokenRow => ({
+  id: r.id,
+  accountId: r.account_id,
+  userId: r.user_id,
+  tokenHash: r.token_hash,
+  createdAt: new Date(r.created_at),
+});
+
 /** Creates the credentials schema and tables if they are missing. */
 export const installCredentials = async (
   session: SqlSession,
@@ -65,21 +76,38 @@ export const sqlCredentials = (session: SqlSession, schema = defaultCredentialsS
       pipe(
         selectOne(TokenRecord, 'API tokens')(
           session,
-          `SELECT id::text AS id, account_id::text AS account_id, user_id::text AS user_id,
-             token_hash, created_at
-           FROM ${schema}.api_tokens WHERE token_hash = $1`,
+          `SELECT ${tokenColumns} FROM ${schema}.api_tokens WHERE token_hash = $1`,
           [tokenHash],
         ),
         TE.mapLeft((error) => unavailable('read API tokens')(error.message)),
-        TE.map(
-          O.map((r) => ({
-            id: r.id,
-            accountId: r.account_id,
-            userId: r.user_id,
-            tokenHash: r.token_hash,
-            createdAt: new Date(r.created_at),
-          })),
-        ),
+        TE.map(O.map(tokenRow)),
       ),
+    listApiTokens: (
+      accountId: string,
+      userId: string,
+    ): TE.TaskEither<CredentialsUnavailable, ReadonlyArray<ApiTokenRow>> =>
+      pipe(
+        selectRows(TokenRecord, 'API tokens')(
+          session,
+          `SELECT ${tokenColumns} FROM ${schema}.api_tokens
+           WHERE account_id = $1 AND user_id = $2 ORDER BY created_at, id`,
+          [accountId, userId],
+        ),
+        TE.mapLeft((error) => unavailable('read API tokens')(error.message)),
+        TE.map((rows) => rows.map(tokenRow)),
+      ),
+    revokeApiToken: (
+      accountId: string,
+      userId: string,
+      tokenId: string,
+    ): TE.TaskEither<CredentialsUnavailable, boolean> =>
+      TE.tryCatch(async () => {
+        const deleted = await session.query(
+          `DELETE FROM ${schema}.api_tokens WHERE id = $1 AND account_id = $2 AND user_id = $3
+           RETURNING id`,
+          [tokenId, accountId, userId],
+        );
+        return deleted.rows.length > 0;
+      }, unavailable('revoke an API token')),
   };
 };

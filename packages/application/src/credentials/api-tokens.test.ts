@@ -1,7 +1,7 @@
 import * as O from 'fp-ts/Option';
 import { memoryCredentials } from '../testing';
-import { failure, forbidden, openDesk, run } from '../use-cases/use-case.fixtures';
-import { hashApiToken, issueApiToken } from './api-tokens';
+import { failure, forbidden, notFound, openDesk, run } from '../use-cases/use-case.fixtures';
+import { hashApiToken, issueApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 import { authenticateApiToken } from './authenticate';
 import { deleteUser } from '../use-cases/user-changes';
 
@@ -47,5 +47,40 @@ describe('API tokens', () => {
       forbidden,
     );
     await run(issueApiToken(deps, callerAs(ann, 'end-user'), ann));
+  });
+
+  it('are listed by id and date, without their values or hashes', async () => {
+    const { deps, owner, callerAs, addUser } = await setup();
+    const al = await addUser('Al', 'agent');
+    const issued = await run(issueApiToken(deps, owner, al));
+    const listed = await run(listApiTokens(deps, callerAs(al, 'agent'), al));
+    expect(listed).toEqual([
+      { id: issued.id, userId: al, accountId: issued.accountId, createdAt: issued.createdAt },
+    ]);
+    expect(await run(listApiTokens(deps, owner, al))).toEqual(listed);
+  });
+
+  it('are revoked by their user or an admin, then authenticate no one; agents cannot revoke others’', async () => {
+    const { deps, owner, callerAs, addUser } = await setup();
+    const al = await addUser('Al', 'agent');
+    const bo = await addUser('Bo', 'agent');
+    const ann = await addUser('Ann', 'end-user');
+    const als = await run(issueApiToken(deps, owner, al));
+    const anns = await run(issueApiToken(deps, callerAs(ann, 'end-user'), ann));
+    expect(await failure(revokeApiToken(deps, callerAs(bo, 'agent'), al, als.id))).toEqual(
+      forbidden,
+    );
+    await run(revokeApiToken(deps, callerAs(al, 'agent'), al, als.id));
+    expect(await run(authenticateApiToken(deps, als.token))).toEqual(O.none);
+    expect(await failure(revokeApiToken(deps, callerAs(al, 'agent'), al, als.id))).toEqual(
+      notFound,
+    );
+    // an admin stops an end user's leaked token, though it may not issue one for them
+    await run(revokeApiToken(deps, owner, ann, anns.id));
+    expect(await run(authenticateApiToken(deps, anns.token))).toEqual(O.none);
+    // a token id under the wrong user is not found
+    const bos = await run(issueApiToken(deps, owner, bo));
+    expect(await failure(revokeApiToken(deps, owner, al, bos.id))).toEqual(notFound);
+    expect(O.isSome(await run(authenticateApiToken(deps, bos.token)))).toBe(true);
   });
 });

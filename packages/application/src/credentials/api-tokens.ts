@@ -52,6 +52,78 @@ const mayIssueFor = (caller: Caller, user: ExistingUser): AppError | undefined =
   return undefined;
 };
 
+/**
+ * Listing and revoking: anyone their own tokens, an admin those of any user of the account (an
+ * end user's too: revoking is how an admin stops a leaked token), the system and operators any.
+ */
+const mayManageTokensOf = (caller: Caller, user: ExistingUser): AppError | undefined => {
+  const { actor } = caller;
+  if (actor.type !== 'user' || actor.id === user.id || actor.role === 'admin') return undefined;
+  return forbidden('only admins manage the tokens of other users');
+};
+
+/** A user of the caller's account whose tokens the caller may list and revoke. */
+const tokenOwner = (
+  deps: TokenDeps,
+  caller: Caller,
+  userId: Uuid,
+): TE.TaskEither<AppError, ExistingUser> =>
+  pipe(
+    loadUser(deps.eventStore, caller.accountId, userId),
+    TE.chain((user) => {
+      const refusal = mayManageTokensOf(caller, user);
+      return refusal === undefined ? TE.right(user) : TE.left(refusal);
+    }),
+  );
+
+/** A token as listed: its id and owner, never its value nor its hash. */
+export interface ListedApiToken {
+  readonly id: Uuid;
+  readonly userId: Uuid;
+  readonly accountId: Uuid;
+  readonly createdAt: Date;
+}
+
+/** The user's tokens, oldest first. */
+export const listApiTokens = (
+  deps: TokenDeps,
+  caller: Caller,
+  userId: Uuid,
+): TE.TaskEither<AppError, ReadonlyArray<ListedApiToken>> =>
+  pipe(
+    tokenOwner(deps, caller, userId),
+    TE.chainW(() => deps.credentials.listApiTokens(caller.accountId, userId)),
+    TE.map((tokens) =>
+      tokens.map(({ id, userId, accountId, createdAt }) => ({ id, userId, accountId, createdAt })),
+    ),
+  );
+
+/**
+ * Revokes one of the user's tokens: requests carrying it are refused from then on (by this
+ * process at once; another process may accept it until its cache of found tokens forgets it).
+ */
+export const revokeApiToken = (
+  deps: TokenDeps,
+  caller: Caller,
+  userId: Uuid,
+  tokenId: Uuid,
+): TE.TaskEither<AppError, void> =>
+  pipe(
+    tokenOwner(deps, caller, userId),
+    TE.chainW(() => deps.credentials.revokeApiToken(caller.accountId, userId, tokenId)),
+    TE.chain((revoked) =>
+      revoked
+        ? TE.right(undefined)
+        : TE.left(
+            domainRefusal({
+              kind: 'NotFound',
+              entity: 'api_token',
+              message: `api_token ${tokenId} not found`,
+            }),
+          ),
+    ),
+  );
+
 /** Issues a token for an active user of the caller's account; only its hash is stored. */
 export const issueApiToken = (
   deps: TokenDeps,

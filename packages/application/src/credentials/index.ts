@@ -1,8 +1,11 @@
 export {
   hashApiToken,
   issueApiToken,
+  listApiTokens,
   newApiToken,
+  revokeApiToken,
   type IssuedApiToken,
+  type ListedApiToken,
   type TokenDeps,
 } from './api-tokens';
 export { authenticateApiToken, type Authenticated } from './authenticate';

@@ -31,4 +31,15 @@ export interface CredentialStore {
   readonly findApiToken: (
     tokenHash: string,
   ) => TE.TaskEither<CredentialsUnavailable, O.Option<StoredApiToken>>;
+  /** a user's tokens in an account, oldest first */
+  readonly listApiTokens: (
+    accountId: Uuid,
+    userId: Uuid,
+  ) => TE.TaskEither<CredentialsUnavailable, ReadonlyArray<StoredApiToken>>;
+  /** deletes a user's token; `false` when that user has no token of that id in the account */
+  readonly revokeApiToken: (
+    accountId: Uuid,
+    userId: Uuid,
+    tokenId: Uuid,
+  ) => TE.TaskEither<CredentialsUnavailable, boolean>;
 }

@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import type { CredentialStore, StoredApiToken } from '../ports/credentials';
@@ -11,6 +12,19 @@ export const memoryCredentials = () => {
       return TE.right(undefined);
     },
     findApiToken: (tokenHash) => TE.right(O.fromNullable(tokens.get(tokenHash))),
+    listApiTokens: (accountId, userId) =>
+      TE.right(
+        [...tokens.values()]
+          .filter((token) => token.accountId === accountId && token.userId === userId)
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+      ),
+    revokeApiToken: (accountId, userId, tokenId) => async () => {
+      const found = [...tokens.values()].find(
+        (token) => token.id === tokenId && token.accountId === accountId && token.userId === userId,
+      );
+      if (found !== undefined) tokens.delete(found.tokenHash);
+      return E.right(found !== undefined);
+    },
   };
   return { store, tokens };
 };

@@ -165,6 +165,31 @@ const rows: ReadonlyArray<Row> = [
     method: 'POST',
     path: '/api/v2/users/me/api_tokens',
   })),
+  row('GET /users/me/api_tokens', e(200, 200, 200, 200, '-'), async () => ({
+    method: 'GET',
+    path: '/api/v2/users/me/api_tokens',
+  })),
+  row('GET /users/{agent}/api_tokens', e(200, 200, 403, 403, 404), async (fx) => ({
+    method: 'GET',
+    path: `/api/v2/users/${await fx.agent()}/api_tokens`,
+  })),
+  row('DELETE /users/{agent}/api_tokens/{its token}', e(204, 204, 403, 403, 404), async (fx) => {
+    const agent = await fx.agent();
+    const issued = await fx.api.request('POST', `/api/v2/users/${agent}/api_tokens`, {
+      token: fx.account.ownerToken,
+    });
+    return {
+      method: 'DELETE',
+      path: `/api/v2/users/${agent}/api_tokens/${issued.body.api_token.id}`,
+    };
+  }),
+  // the owner's token through `me`: only the owner finds it
+  row('DELETE /users/me/api_tokens/{owner’s token}', e(204, 404, 404, 404, 404), async (fx) => {
+    const issued = await fx.api.request('POST', '/api/v2/users/me/api_tokens', {
+      token: fx.account.ownerToken,
+    });
+    return { method: 'DELETE', path: `/api/v2/users/me/api_tokens/${issued.body.api_token.id}` };
+  }),
   row('POST /organizations', e(201, 201, 403, 403, '-'), async () => ({
     method: 'POST',
     path: '/api/v2/organizations',

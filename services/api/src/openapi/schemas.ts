@@ -163,6 +163,11 @@ export const schemas: Record<string, Schema> = {
     user_id: uuid,
     created_at: time,
   }),
+  ListedApiToken: object({
+    id: uuid,
+    user_id: uuid,
+    created_at: time,
+  }),
   JobStatus: object({
     id: uuid,
     status: { type: 'string', enum: ['queued', 'working', 'completed', 'failed'] },

@@ -1,4 +1,4 @@
-import type { IssuedApiToken } from '@helpdesk/application';
+import type { IssuedApiToken, ListedApiToken } from '@helpdesk/application';
 
 /** The token's value appears here, in the response that issues it, and nowhere else ever again. */
 export const apiTokenJson = (issued: IssuedApiToken) => ({
@@ -12,4 +12,11 @@ export const apiTokenJson = (issued: IssuedApiToken) => ({
 export const withheldApiTokenJson = (issued: IssuedApiToken) => ({
   ...apiTokenJson(issued),
   token: null,
+});
+
+/** A token as listed: no value (it was shown once, when issued), only what names it. */
+export const listedApiTokenJson = (token: ListedApiToken) => ({
+  id: token.id,
+  user_id: token.userId,
+  created_at: token.createdAt.toISOString(),
 });

@@ -100,19 +100,49 @@ export const userPaths: Record<string, Schema> = {
     }),
   },
   '/api/v2/users/me/api_tokens': {
+    get: operation('get', {
+      summary: 'The caller’s API tokens, oldest first (never their values)',
+      tags,
+      ok: { status: 200, schema: listOf('api_tokens', 'ListedApiToken') },
+    }),
     post: operation('post', {
       summary: 'Issue an API token for the caller (shown once)',
       tags,
       ok: { status: 201, schema: apiToken },
     }),
   },
+  '/api/v2/users/me/api_tokens/{tokenId}': {
+    delete: operation('delete', {
+      summary: 'Revoke one of the caller’s API tokens',
+      tags,
+      params: ['tokenId'],
+      ok: { status: 204 },
+      errors: [400, 404],
+    }),
+  },
   '/api/v2/users/{id}/api_tokens': {
+    get: operation('get', {
+      summary: 'A user’s API tokens, oldest first (their own, or any user’s for admins)',
+      tags,
+      params: ['id'],
+      ok: { status: 200, schema: listOf('api_tokens', 'ListedApiToken') },
+      errors: [400, 403, 404],
+    }),
     post: operation('post', {
       summary: 'Issue an API token for an agent or admin (admins)',
       tags,
       params: ['id'],
       ok: { status: 201, schema: apiToken },
       errors: [400, 403, 404, 422],
+    }),
+  },
+  '/api/v2/users/{id}/api_tokens/{tokenId}': {
+    delete: operation('delete', {
+      summary: 'Revoke a user’s API token (their own, or any user’s for admins)',
+      tags,
+      params: ['id', 'tokenId'],
+      ok: { status: 204 },
+      errors: [400, 403, 404],
     }),
   },
   '/api/v2/users/{id}/merge': {

@@ -17,6 +17,7 @@ export {
   runsTriggers,
   ticketChangeOf,
   triggerRel,
+  automaticMailRel,
   type TicketChange,
   type TicketProperties,
 } from './ticket-change';

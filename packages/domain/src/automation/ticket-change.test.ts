@@ -3,7 +3,7 @@ import { fold } from '../shared/decider';
 import { ticketDecider } from '../ticket/decider';
 import { ids, requesterChanged, statusChanged, ticketCreated } from '../ticket/fixtures';
 import { actionsToRun, type RunnableTrigger } from './engine';
-import { mergeRel, runsTriggers, ticketChangeOf } from './ticket-change';
+import { automaticMailRel, mergeRel, runsTriggers, ticketChangeOf } from './ticket-change';
 
 const before = fold(ticketDecider, [ticketCreated()]);
 
@@ -58,5 +58,16 @@ describe('R3.6 the requester changes of a merge do not run triggers', () => {
       rel: null,
     })!;
     expect(actionsToRun([anyUpdate], change)).toHaveLength(1);
+  });
+});
+
+describe('R6.5 mail loops: what an automatic mail records runs no trigger', () => {
+  it('a change marked automatic_mail runs none; the same change from a person runs them', () => {
+    const events = [statusChanged('new', 'open')];
+    expect(runsTriggers(ticketChangeOf(before, events, { rel: automaticMailRel })!)).toBe(false);
+    expect(runsTriggers(ticketChangeOf(before, events, { rel: null })!)).toBe(true);
+    expect(
+      actionsToRun([anyUpdate], ticketChangeOf(before, events, { rel: automaticMailRel })!),
+    ).toEqual([]);
   });
 });

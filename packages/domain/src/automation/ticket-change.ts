@@ -33,6 +33,12 @@ export const propertiesOf = (ticket: ExistingTicket): TicketProperties => ({
 export const mergeRel = 'merge';
 /** `via.rel` of the events a trigger's actions append. */
 export const triggerRel = 'trigger';
+/**
+ * `via.rel` of what an automatic mail records (an out-of-office reply, a bounce, a list's
+ * message: RFC 3834). It is recorded like any mail, but answering it by mail is how mail loops
+ * start, so it runs no trigger.
+ */
+export const automaticMailRel = 'automatic_mail';
 
 /** One change of one ticket: the events of one append, as triggers see it. */
 export interface TicketChange {
@@ -67,7 +73,7 @@ export const ticketChangeOf = (
 /**
  * Whether a change runs triggers at all. R3.6: a merge's changes never do. Settled here: neither do
  * the changes a trigger's own actions make, so that triggers cannot set each other off forever;
- * every trigger already saw the change that set them running.
+ * every trigger already saw the change that set them running; nor what an automatic mail records.
  */
 export const runsTriggers = (change: Pick<TicketChange, 'rel'>): boolean =>
-  change.rel !== mergeRel && change.rel !== triggerRel;
+  change.rel !== mergeRel && change.rel !== triggerRel && change.rel !== automaticMailRel;

@@ -3,6 +3,9 @@ import { streams } from '@helpdesk/events';
 import { handleCommand } from '../../command/handle-command';
 import { uuidGenerator } from '../../ports/id-generator';
 import { knownUserOf } from '../../use-cases/lookups';
+import { updateAccount } from '../../use-cases/account-changes';
+import { mail, ticketOf } from '../../use-cases/inbound-email/inbound-email.fixtures';
+import { receiveInboundEmail } from '../../use-cases/inbound-email/receive-inbound-email';
 import { createTicket } from '../../use-cases/tickets';
 import { updateTicket } from '../../use-cases/update-ticket';
 import { changeTrigger } from '../../use-cases/automation/triggers';
@@ -290,6 +293,31 @@ describe('R3.6 a merge’s changes never run triggers', () => {
     expect(await d.state(merged.id)).toMatchObject({ requesterId: target, tags: [] });
     expect(await d.state(manual.id)).toMatchObject({ requesterId: target, tags: ['moved'] });
     expect(d.mail.mails().map((m) => m.ticketId)).toEqual([manual.id]);
+  });
+});
+
+describe('R6.5 mail loops: what an automatic mail records runs no trigger', () => {
+  it('a ticket opened by an out-of-office reply mails no one; the same mail from a person does', async () => {
+    const d = await openDesk();
+    const templateId = await d.template();
+    await d.trigger(subjectIs('Printer'), [{ type: 'email_requester', templateId }]);
+    await succeed(
+      updateAccount(d.desk.deps, d.desk.owner(), { settings: { autoCreateUsersFromEmail: true } }),
+    );
+    const delivery = { accountId: d.desk.opened.accountId, correlationId: 'smtp-1' };
+    const receive = (messageId: string, automatic: boolean) =>
+      succeed(
+        receiveInboundEmail(
+          d.desk.deps,
+          delivery,
+          mail({ messageId, subject: 'Printer', automatic }),
+        ),
+      );
+    const outOfOffice = await receive('ooo@initech.example', true);
+    const person = await receive('person@initech.example', false);
+    await d.process();
+    expect(ticketOf(outOfOffice).subject).toBe('Printer');
+    expect(d.mail.mails().map((m) => m.ticketId)).toEqual([ticketOf(person).id]);
   });
 });
 

@@ -15,6 +15,7 @@ export const mail = (overrides: Partial<InboundEmail> = {}): InboundEmail => ({
   text: 'Every morning, on page 2.',
   messageId: '<m1@initech.example>',
   inReplyTo: [],
+  automatic: false,
   references: [],
   ...overrides,
 });

@@ -16,6 +16,11 @@ export interface InboundEmail {
   /** the ids of `In-Reply-To` and of `References`, in the order the headers give them */
   readonly inReplyTo: ReadonlyArray<string>;
   readonly references: ReadonlyArray<string>;
+  /**
+   * sent by a machine, not a person (RFC 3834: an out-of-office reply, a bounce, a list's mail):
+   * recorded like any mail, but it runs no trigger, so that no mail answers it (mail loops)
+   */
+  readonly automatic: boolean;
 }
 
 /** `<abc@host>` -> `abc@host`: the id without its brackets and spaces, as claims compare it. */

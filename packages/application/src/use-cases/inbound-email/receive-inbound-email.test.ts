@@ -238,3 +238,34 @@ describe('senders who are not active (settled in resolveSender)', () => {
     expect(ticketOf(outcome).requesterId).toBe(userOf(outcome).id);
   });
 });
+
+describe('R6.5 mail loops: an automatic mail is recorded, marked as such', () => {
+  it('its ticket and its replies carry via.rel automatic_mail; a person’s mail carries none', async () => {
+    const desk = await inboundDesk();
+    const automatic = await run(
+      desk.receive(mail({ messageId: 'ooo-1@initech.example', automatic: true })),
+    );
+    expect(ticketOf(automatic).subject).toBe('The printer jams');
+    const reply = await run(
+      desk.receive(
+        mail({
+          messageId: 'ooo-2@initech.example',
+          inReplyTo: ['ooo-1@initech.example'],
+          automatic: true,
+        }),
+      ),
+    );
+    expect(reply.kind).toBe('comment_added');
+    const person = await run(
+      desk.receive(
+        mail({ messageId: 'p-1@initech.example', inReplyTo: ['ooo-1@initech.example'] }),
+      ),
+    );
+    const viaOf = (outcome: typeof automatic) =>
+      outcome.ticket.events.map((e) => (e.metadata as { via: unknown }).via);
+    const marked = { channel: 'email', rel: 'automatic_mail' };
+    expect(viaOf(automatic)).toEqual([marked, marked]);
+    expect(viaOf(reply)).toEqual([marked]);
+    expect(viaOf(person)).toEqual([{ channel: 'email', rel: null }]);
+  });
+});

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import {
+  automaticMailRel,
   ticketDecider,
   type Account,
   type CreateTicket,
@@ -73,6 +74,10 @@ const systemCaller = ({ delivery }: Mail): Caller => ({
   channel: 'email',
 });
 
+/** What the mail records on its ticket says whether a machine sent it: such a change runs no trigger. */
+const ticketContextOf = (mail: Mail, sender: KnownUser) =>
+  contextOf(senderCaller(mail, sender), mail.email.automatic ? automaticMailRel : null);
+
 /** The ticket and its comments are the sender's own words. */
 const senderCaller = ({ delivery }: Mail, sender: KnownUser): Caller => ({
   accountId: delivery.accountId,
@@ -125,7 +130,7 @@ const addReply = (
         body: bodyOf(mail.email),
         public: true,
       },
-      contextOf(senderCaller(mail, sender)),
+      ticketContextOf(mail, sender),
     ),
     TE.chainFirst(() => claimMessageFor(deps, mail, sender, ticketId)),
     TE.map((ticket): InboundOutcome =>
@@ -194,7 +199,7 @@ const openTicketFromMail = (
               ticketDecider,
               streams.ticket(ticketId),
               command,
-              contextOf(senderCaller(mail, sender.user)),
+              ticketContextOf(mail, sender.user),
             ),
             TE.map((ticket): InboundOutcome => ({
               kind: 'ticket_created',

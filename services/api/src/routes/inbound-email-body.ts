@@ -31,6 +31,8 @@ export const InboundEmailBody = t.intersection([
     message_id: nullable(t.string),
     in_reply_to: nullable(MessageIds),
     references: nullable(MessageIds),
+    /** the `Auto-Submitted` header (RFC 3834): anything but `no` marks a machine's mail */
+    auto_submitted: nullable(t.string),
   }),
 ]);
 export type InboundEmailBody = t.TypeOf<typeof InboundEmailBody>;
@@ -40,6 +42,12 @@ const idsOf = (value: string | ReadonlyArray<string> | null | undefined): Readon
     ? []
     : (typeof value === 'string' ? [value] : value).flatMap(messageIdsIn);
 
+/** `auto-replied; owner-email=...` -> automatic; `no` (or nothing) -> a person's mail. */
+const isAutomatic = (autoSubmitted: string | null | undefined): boolean =>
+  autoSubmitted !== null &&
+  autoSubmitted !== undefined &&
+  (autoSubmitted.split(';')[0] ?? '').trim().toLowerCase() !== 'no';
+
 export const inboundEmailOf = (body: InboundEmailBody): InboundEmail => ({
   from: { address: body.from.address, name: body.from.name ?? null },
   subject: body.subject ?? null,
@@ -47,6 +55,7 @@ export const inboundEmailOf = (body: InboundEmailBody): InboundEmail => ({
   messageId: body.message_id ?? null,
   inReplyTo: idsOf(body.in_reply_to),
   references: idsOf(body.references),
+  automatic: isAutomatic(body.auto_submitted),
 });
 
 export const decodeInboundEmail = (body: unknown): E.Either<ApiError, InboundEmail> =>
@@ -63,6 +72,27 @@ const allAddresses = (field: AddressObject | AddressObject[] | undefined) =>
     .flatMap((object) => object.value)
     .map((address) => address.address ?? '');
 
+const headerText = (mail: ParsedMail, name: string): string | undefined => {
+  const value = mail.headers.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * `Auto-Submitted` as RFC 3834 has it; for mail without it, the marks autoresponders and lists
+ * used before it (`X-Autoreply`, `X-Autorespond`, `Precedence: bulk | junk | list | auto_reply`),
+ * which RFC 3834 also asks responders to respect, read as `auto-replied`.
+ */
+const autoSubmittedOf = (mail: ParsedMail): string | null => {
+  const given = headerText(mail, 'auto-submitted');
+  if (given !== undefined) return given;
+  const precedence = headerText(mail, 'precedence')?.trim().toLowerCase();
+  const older =
+    mail.headers.has('x-autoreply') ||
+    mail.headers.has('x-autorespond') ||
+    ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence ?? '');
+  return older ? 'auto-replied' : null;
+};
+
 /** A parsed message in the JSON body's shape: whatever is missing or wrong, the codec names. */
 const asBody = (mail: ParsedMail): Record<string, unknown> => ({
   from: firstAddress(mail.from),
@@ -72,6 +102,7 @@ const asBody = (mail: ParsedMail): Record<string, unknown> => ({
   message_id: mail.messageId ?? null,
   in_reply_to: mail.inReplyTo ?? null,
   references: mail.references ?? null,
+  auto_submitted: autoSubmittedOf(mail),
 });
 
 /** What the first lines of a message must look like: header fields, `Name: value`. */

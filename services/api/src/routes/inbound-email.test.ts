@@ -281,6 +281,73 @@ describe('POST /api/v2/channels/email/inbound', () => {
     ]);
   });
 
+  describe('R6.5 mail loops: automatic mail is recorded, marked so that no trigger answers it', () => {
+    const rawMail = (messageId: string, header: string) =>
+      [
+        'From: Out Of Office <ooo@initech.example>',
+        'To: support@acme.example',
+        'Subject: Absent until Monday',
+        `Message-ID: <${messageId}>`,
+        header,
+        '',
+        'I am away.',
+        '',
+      ].join('\r\n');
+    const relOf = async (ticketId: string) => {
+      await api.settled();
+      const audits = await api.request('GET', `/api/v2/tickets/${ticketId}/audits`, {
+        token: account.ownerToken,
+      });
+      // every audit of the ticket (its creation, its first comment) says the same
+      return [
+        ...new Set(
+          audits.body.audits.map(
+            (audit: { via: { source: { rel: string | null } } }) => audit.via.source.rel,
+          ),
+        ),
+      ];
+    };
+
+    it('Auto-Submitted (RFC 3834) or an older mark makes its ticket with via rel automatic_mail', async () => {
+      for (const header of [
+        'Auto-Submitted: auto-replied',
+        'Precedence: bulk',
+        'X-Autoreply: yes',
+      ]) {
+        const answer = await postRaw(rawMail(`${fresh('ooo')}@initech.example`, header));
+        expect([header, answer.status]).toEqual([header, 201]);
+        expect(await relOf(answer.body.ticket.id)).toEqual(['automatic_mail']);
+      }
+      const json = await post({
+        from: { address: 'robot@initech.example' },
+        subject: 'Delivery report',
+        message_id: `${fresh('json')}@initech.example`,
+        auto_submitted: 'auto-generated; owner-email="ops@initech.example"',
+      });
+      expect(json.status).toBe(201);
+      expect(await relOf(json.body.ticket.id)).toEqual(['automatic_mail']);
+    });
+
+    it('Auto-Submitted: no, or none, is a person’s mail; a value that is not text is refused (400)', async () => {
+      const no = await postRaw(rawMail(`${fresh('no')}@initech.example`, 'Auto-Submitted: No'));
+      expect(await relOf(no.body.ticket.id)).toEqual([null]);
+      const json = await post({
+        from: { address: 'person@initech.example' },
+        subject: 'Hello',
+        message_id: `${fresh('json')}@initech.example`,
+        auto_submitted: 'no',
+      });
+      expect(await relOf(json.body.ticket.id)).toEqual([null]);
+      const before = await api.eventCount();
+      const wrong = await post({ from: { address: 'person@initech.example' }, auto_submitted: 5 });
+      expect([wrong.status, Object.keys(wrong.body.details ?? {})]).toEqual([
+        400,
+        ['auto_submitted'],
+      ]);
+      expect(await api.eventCount()).toBe(before);
+    });
+  });
+
   describe('raw RFC 5322 messages (message/rfc822)', () => {
     it('reads MIME multipart, encoded words and quoted-printable', async () => {
       const answer = await postRaw(multipartMail('mime-1@initech.example'));

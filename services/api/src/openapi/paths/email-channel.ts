@@ -50,6 +50,11 @@ const inboundEmailJson: Schema = {
     },
     in_reply_to: messageIds,
     references: messageIds,
+    auto_submitted: {
+      type: ['string', 'null'],
+      description:
+        'the Auto-Submitted header (RFC 3834): anything but "no" marks an automatic mail, recorded with via rel automatic_mail and answered by no trigger',
+    },
   },
 };
 

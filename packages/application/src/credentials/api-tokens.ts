@@ -52,6 +52,14 @@ const mayIssueFor = (caller: Caller, user: ExistingUser): AppError | undefined =
   return undefined;
 };
 
+/** The user, unless `rule` refuses the caller their tokens. */
+const unlessRefused =
+  (rule: (caller: Caller, user: ExistingUser) => AppError | undefined, caller: Caller) =>
+  (user: ExistingUser): TE.TaskEither<AppError, ExistingUser> => {
+    const refusal = rule(caller, user);
+    return refusal === undefined ? TE.right(user) : TE.left(refusal);
+  };
+
 /**
  * Listing and revoking: anyone their own tokens, an admin those of any user of the account (an
  * end user's too: revoking is how an admin stops a leaked token), the system and operators any.
@@ -70,10 +78,7 @@ const tokenOwner = (
 ): TE.TaskEither<AppError, ExistingUser> =>
   pipe(
     loadUser(deps.eventStore, caller.accountId, userId),
-    TE.chain((user) => {
-      const refusal = mayManageTokensOf(caller, user);
-      return refusal === undefined ? TE.right(user) : TE.left(refusal);
-    }),
+    TE.chain(unlessRefused(mayManageTokensOf, caller)),
   );
 
 /** A token as listed: its id and owner, never its value nor its hash. */
@@ -141,10 +146,7 @@ export const issueApiToken = (
           message: `the user was ${user.status} and cannot sign in`,
         }),
     ),
-    TE.chain((user) => {
-      const refusal = mayIssueFor(caller, user);
-      return refusal === undefined ? TE.right(user) : TE.left(refusal);
-    }),
+    TE.chain(unlessRefused(mayIssueFor, caller)),
     TE.chainW(() => {
       const token = (deps.newToken ?? newApiToken)();
       const stored: StoredApiToken = {

@@ -42,11 +42,11 @@ const idsOf = (value: string | ReadonlyArray<string> | null | undefined): Readon
     ? []
     : (typeof value === 'string' ? [value] : value).flatMap(messageIdsIn);
 
-/** `auto-replied; owner-email=...` -> automatic; `no` (or nothing) -> a person's mail. */
-const isAutomatic = (autoSubmitted: string | null | undefined): boolean =>
-  autoSubmitted !== null &&
-  autoSubmitted !== undefined &&
-  (autoSubmitted.split(';')[0] ?? '').trim().toLowerCase() !== 'no';
+/** `auto-replied; owner-email=...` -> automatic; `no`, an empty value or none -> a person's mail. */
+const isAutomatic = (autoSubmitted: string | null | undefined): boolean => {
+  const keyword = (autoSubmitted ?? '').split(';')[0]!.trim().toLowerCase();
+  return keyword !== '' && keyword !== 'no';
+};
 
 export const inboundEmailOf = (body: InboundEmailBody): InboundEmail => ({
   from: { address: body.from.address, name: body.from.name ?? null },

@@ -328,7 +328,7 @@ describe('POST /api/v2/channels/email/inbound', () => {
       expect(await relOf(json.body.ticket.id)).toEqual(['automatic_mail']);
     });
 
-    it('Auto-Submitted: no, or none, is a person’s mail; a value that is not text is refused (400)', async () => {
+    it('Auto-Submitted: no, empty, or none, is a person’s mail; a value that is not text is refused (400)', async () => {
       const no = await postRaw(rawMail(`${fresh('no')}@initech.example`, 'Auto-Submitted: No'));
       expect(await relOf(no.body.ticket.id)).toEqual([null]);
       const json = await post({
@@ -338,6 +338,13 @@ describe('POST /api/v2/channels/email/inbound', () => {
         auto_submitted: 'no',
       });
       expect(await relOf(json.body.ticket.id)).toEqual([null]);
+      const empty = await post({
+        from: { address: 'person@initech.example' },
+        subject: 'Hello again',
+        message_id: `${fresh('json')}@initech.example`,
+        auto_submitted: '',
+      });
+      expect(await relOf(empty.body.ticket.id)).toEqual([null]);
       const before = await api.eventCount();
       const wrong = await post({ from: { address: 'person@initech.example' }, auto_submitted: 5 });
       expect([wrong.status, Object.keys(wrong.body.details ?? {})]).toEqual([

@@ -1,6 +1,6 @@
 import type { TicketEvent } from '@helpdesk/events';
 import { isTicketEvent, type ProjectedOf } from '../read-model/events';
-import { column, insertRows, runAll, whenAny } from '../read-model/multi-row';
+import { appendRows, column } from '../read-model/multi-row';
 import type { Projection, ProjectedEvent } from '../runtime/projection';
 import { analyticsIndexes, analyticsSchema, analyticsViews } from './schema';
 
@@ -40,16 +40,11 @@ export const analyticsProjection: Projection = {
   schema: analyticsSchema,
   indexes: analyticsIndexes,
   views: analyticsViews,
-  apply: async (session, events) => {
-    await runAll(session, [
-      whenAny(events.filter(isRequesterChange), (rows) =>
-        insertRows(
-          'analytics_requester_changes',
-          changeColumns,
-          rows,
-          'ON CONFLICT (global_position) DO NOTHING',
-        ),
-      ),
-    ]);
-  },
+  apply: (session, events) =>
+    appendRows(
+      session,
+      'analytics_requester_changes',
+      changeColumns,
+      events.filter(isRequesterChange),
+    ),
 };

@@ -1,3 +1,5 @@
+import type { SqlSession } from '@helpdesk/event-store';
+
 /**
  * Multi-row statements: a batch of rows travels as one array per column and is expanded by
  * `unnest`, so a batch of any size is one statement and one round trip.
@@ -96,6 +98,68 @@ export const insertRows = <Row>(
  * arrays cannot travel). Only for values that need no quoting: uuids, domain names.
  */
 export const plainArrayLiteral = (values: ReadonlyArray<string>): string => `{${values.join(',')}}`;
+
+/** COPY's text format reads these with a backslash before them */
+const copyEscaped = /[\\\t\n\r]/;
+const copyEscapes: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+/** One value in COPY's text format: `\N` for null; a `jsonb` value as its JSON. */
+const copyField = (type: string, value: unknown): string => {
+  if (type !== 'jsonb' && (value === null || value === undefined)) return '\\N';
+  const text =
+    type === 'jsonb'
+      ? JSON.stringify(value ?? null)
+      : typeof value === 'string'
+        ? value
+        : String(value);
+  return copyEscaped.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : text;
+};
+
+/** Rows in COPY's text format: a tab between values, a newline after each row. */
+export const copyData = <Row>(
+  columns: ReadonlyArray<Column<Row>>,
+  rows: ReadonlyArray<Row>,
+): string => {
+  // one string grown in place, as in `arrayLiteral`
+  let data = '';
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i += 1) {
+      const column = columns[i]!;
+      if (i > 0) data += '\t';
+      data += copyField(column.type, column.value(row));
+    }
+    data += '\n';
+  }
+  return data;
+};
+
+/**
+ * Appends rows to a table: by COPY where the session has it (PostgreSQL over `pg`), which costs
+ * the server a third less than `insertRows` (docs/performance.md), else by `insertRows`. Only for
+ * plain appends: COPY has no `ON CONFLICT`, and no `select` expressions are applied.
+ */
+export const appendRows = async <Row>(
+  session: SqlSession,
+  table: string,
+  columns: ReadonlyArray<Column<Row>>,
+  rows: ReadonlyArray<Row>,
+): Promise<void> => {
+  if (rows.length === 0) return;
+  if (session.copyFrom === undefined || columns.some((c) => c.select !== undefined)) {
+    const statement = insertRows(table, columns, rows);
+    await session.query(statement.text, statement.params);
+    return;
+  }
+  await session.copyFrom(
+    `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM STDIN`,
+    copyData(columns, rows),
+  );
+};
 
 /** Runs the statements one after the other, skipping those with no rows. */
 export const runAll = async (

@@ -1,9 +1,9 @@
 import { isTicketEvent, type ProjectedOf } from '../read-model/events';
-import { column, insertRows, runAll, whenAny } from '../read-model/multi-row';
+import { appendRows, column } from '../read-model/multi-row';
 import type { Projection } from '../runtime/projection';
 import type { TicketEvent } from '@helpdesk/events';
 import { auditEventsOf, relOf } from './audit-events';
-import { ticketAuditsSchema } from './schema';
+import { ticketAuditsIndexes, ticketAuditsSchema } from './schema';
 
 type Ticket = ProjectedOf<TicketEvent>;
 
@@ -27,17 +27,14 @@ const auditColumns = [
 /**
  * `ticket_audits`: one audit per ticket event (not per command), so that an audit is exactly one
  * entry of the log (its event id, revision and position) and the table is only ever appended to:
- * one multi-row insert per batch. A replayed event is ignored.
+ * one COPY per batch.
  */
 export const ticketAuditsProjection: Projection = {
   name: 'ticket_audits',
   filter: { streamPrefixes: ['ticket-'] },
   tables: ['ticket_audits'],
   schema: ticketAuditsSchema,
-  apply: async (session, events) => {
-    const audits = events.filter(isTicketEvent);
-    await runAll(session, [
-      whenAny(audits, (rows) => insertRows('ticket_audits', auditColumns, rows)),
-    ]);
-  },
+  indexes: ticketAuditsIndexes,
+  apply: (session, events) =>
+    appendRows(session, 'ticket_audits', auditColumns, events.filter(isTicketEvent)),
 };

@@ -1,9 +1,15 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { CopyFrom } from './copy-from';
 
 /** Runs SQL: one statement with `$n` parameters, or a script of several statements without any. */
 export interface SqlSession {
   query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
   exec(script: string): Promise<unknown>;
+  /**
+   * `COPY <table> (<columns>) FROM STDIN` with `data` in COPY's text format; resolves to the rows
+   * copied. Absent where the client has no COPY (PGlite): callers then insert their rows.
+   */
+  copyFrom?(statement: string, data: string): Promise<number>;
 }
 
 /**
@@ -86,6 +92,13 @@ const transactionSession = (
       if (begun) return connection.query(script);
       begun = true;
       return connection.query(`BEGIN; ${script}`);
+    },
+    copyFrom: async (statement, data) => {
+      if (!begun) {
+        begun = true;
+        await connection.query('BEGIN');
+      }
+      return connection.query(new CopyFrom(statement, data)).done;
     },
   };
   return { session, begun: () => begun };

@@ -25,14 +25,16 @@ const describeValue = (u: unknown): string => {
 };
 
 /**
- * The path of an io-ts error as `data.identity.value`: keys of unions and intersections are the
- * index of a branch, not a field, so they are left out.
+ * The path of an io-ts error as `data.identity.value`: keys of unions and intersections (exact or
+ * not) are the index of a branch, not a field, so they are left out.
  */
 const pathOf = (context: t.Context, prefix: string): string => {
   const keys: string[] = [];
   context.forEach((entry, i) => {
     if (i === 0 || entry.key === '') return;
-    const parent = context[i - 1]!.type;
+    const outer = context[i - 1]!.type;
+    // an exact codec validates its inner codec in its own context entry
+    const parent = outer instanceof t.ExactType ? (outer.type as t.Mixed) : outer;
     if (parent instanceof t.UnionType || parent instanceof t.IntersectionType) return;
     keys.push(entry.key);
   });

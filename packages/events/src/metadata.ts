@@ -42,26 +42,27 @@ export const EventChain = t.strict(
 );
 export type EventChain = t.TypeOf<typeof EventChain>;
 
-/** The envelope every event carries (architecture.md, "Events"). */
-export const EventMetadata = t.intersection(
-  [
-    t.strict(
-      {
-        account_id: Uuid,
-        actor: Actor,
-        /** shared by every event one request or one process caused (a merge's 10,000 changes share it) */
-        correlation_id: NonEmptyString,
-        /** the event or request that directly caused this one */
-        causation_id: nullable(NonEmptyString),
-        occurred_at: IsoDateTime,
-        via: Via,
-        schema_version: PositiveInteger,
-      },
-      'EventMetadata',
-    ),
+/**
+ * The envelope every event carries (architecture.md, "Events"). Unknown fields are stripped once,
+ * over both parts: two exact parts would each strip the other's fields, copying every envelope
+ * twice (deleting fields as they go) before merging the copies, on every event a process reads.
+ */
+export const EventMetadata = t.exact(
+  t.intersection([
+    t.type({
+      account_id: Uuid,
+      actor: Actor,
+      /** shared by every event one request or one process caused (a merge's 10,000 changes share it) */
+      correlation_id: NonEmptyString,
+      /** the event or request that directly caused this one */
+      causation_id: nullable(NonEmptyString),
+      occurred_at: IsoDateTime,
+      via: Via,
+      schema_version: PositiveInteger,
+    }),
     // optional so that events recorded before the chain existed still decode
-    t.exact(t.partial({ chain: EventChain }), 'EventMetadata'),
-  ],
+    t.partial({ chain: EventChain }),
+  ]),
   'EventMetadata',
 );
 export type EventMetadata = t.TypeOf<typeof EventMetadata>;

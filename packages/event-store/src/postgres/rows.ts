@@ -11,7 +11,11 @@ export const BigIntFromText = new t.Type<bigint, string, unknown>(
   (b) => b.toString(),
 );
 
-/** `timestamptz`: both clients give a `Date`; text is accepted for a client configured otherwise. */
+/**
+ * `timestamptz`, selected as `to_json(…)`: an ISO 8601 string whatever the server's `DateStyle`,
+ * which `Date` parses natively, at a third of the cost of the clients' own parsing of a
+ * `timestamptz`. A `Date` is accepted too (a `timestamptz` selected as it is).
+ */
 const Timestamp = new t.Type<Date, Date, unknown>(
   'Timestamp',
   (u): u is Date => u instanceof Date,
@@ -38,7 +42,8 @@ export const EventRow = t.type({
  * columns: a bare `global_position` in ORDER BY would sort by the text alias.
  */
 export const eventColumns = `e.global_position::text AS global_position, e.stream_name,
-  e.revision::text AS revision, e.event_id, e.type, e.data, e.metadata, e.recorded_at`;
+  e.revision::text AS revision, e.event_id, e.type, e.data, e.metadata,
+  to_json(e.recorded_at) AS recorded_at`;
 
 export const AppendOutcomeRow = t.type({
   request_index: t.number,

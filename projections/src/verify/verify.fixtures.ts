@@ -50,7 +50,6 @@ export const appendAndProject = async (
       schema: db.schema,
       projections: [ticketsProjection],
       batchSize: 10_000,
-      scratchTables: 'logged',
     }),
   );
 };

@@ -57,8 +57,6 @@ const open = async (): Promise<Opened> => {
   };
 };
 
-const onServer = (process.env['CRASH_DATABASE_URL'] ?? '') !== '';
-
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const seed = async ({ store }: Opened, events: number) => {
@@ -82,8 +80,6 @@ const rebuild = async ({ store, client }: Opened, schema: string, batchSize: num
     schema,
     projections: allProjections,
     batchSize,
-    // in the PGlite folder a killed process is a crashed server: unlogged tables would be emptied
-    scratchTables: onServer ? 'unlogged' : 'logged',
     onProgress: (p) => {
       say(`progress ${p.phase} ${p.events} ${p.position ?? ''}`);
     },

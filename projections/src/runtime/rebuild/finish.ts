@@ -4,8 +4,9 @@ import type { Scratch } from './scratch';
 
 /**
  * Readies built scratch tables for the swap, each scratch in a transaction of its own so that the
- * server works on several at once: unlogged tables get their WAL (a rewrite), then the readers'
- * indexes are built on the loaded rows, logged. It runs before the swap transaction, so the live
+ * server works on several at once: the readers' indexes are built on the loaded rows. Scratch
+ * tables are logged from the start; `SET LOGGED` is a no-op for them and still makes durable the
+ * unlogged tables of a scratch that an older version began and this one resumes. It runs before the swap transaction, so the live
  * tables are not locked meanwhile; a rebuild interrupted here resumes (each step is a no-op the
  * second time).
  */

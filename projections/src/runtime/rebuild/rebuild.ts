@@ -21,12 +21,6 @@ export interface RebuildOptions {
   readonly only?: ReadonlyArray<string>;
   /** the live read-model schema; `read_models` when absent */
   readonly schema?: string;
-  /**
-   * `unlogged` (the default) builds without WAL and logs each table once, at the swap; `logged`
-   * for the embedded PGlite, where a killed process is a crashed server and would empty unlogged
-   * tables, so that an interrupted rebuild can resume
-   */
-  readonly scratchTables?: 'unlogged' | 'logged';
   /** events per transaction; 10,000 when absent */
   readonly batchSize?: number;
   /** awaited: a slow callback slows the rebuild down */
@@ -88,9 +82,7 @@ export const rebuildReadModels = async (
     await installReadModels(options.client, live, options.projections);
     const scratches: Scratch[] = [];
     for (const projection of selected.right)
-      scratches.push(
-        await prepareScratch(options.client, live, projection, options.scratchTables !== 'logged'),
-      );
+      scratches.push(await prepareScratch(options.client, live, projection));
 
     const built = await buildFromLog({
       store: options.store,

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SqlClient } from '@helpdesk/event-store';
 import { useSchema } from '../batch-transaction';
-import {
-  checkpointsDdl,
-  checkpointsTable,
-  readCheckpoint,
-  writeCheckpoint,
-  type Checkpoint,
-} from '../checkpoints';
+import { checkpointsDdl, readCheckpoint, writeCheckpoint, type Checkpoint } from '../checkpoints';
 import { fingerprintOf } from '../fingerprint';
 import type { Projection } from '../projection';
 
@@ -44,14 +38,15 @@ const dropOtherScratchSchemas = (live: string, projection: Projection, keep: str
 /**
  * Makes the scratch schema ready in one transaction: resumed as it is when an interrupted rebuild
  * of the same fingerprint left one (its rows and checkpoint were committed together), otherwise
- * created with the projection's empty tables, unlogged if asked. Leftovers of other fingerprints
- * are dropped.
+ * created with the projection's empty tables. Leftovers of other fingerprints are dropped. The
+ * tables are logged as they fill: with the append-only tables loaded by COPY that costs the server
+ * less than building them unlogged and rewriting them with their WAL before the swap
+ * (docs/performance.md, "Session 7"), and a server crash leaves them as they were committed.
  */
 export const prepareScratch = (
   client: SqlClient,
   live: string,
   projection: Projection,
-  unlogged: boolean,
 ): Promise<Scratch> => {
   const schema = scratchSchemaOf(live, projection);
   return client.transaction(async (session) => {
@@ -71,11 +66,6 @@ export const prepareScratch = (
     await useSchema(session, schema);
     await session.exec(checkpointsDdl);
     await session.exec(projection.schema);
-    // without WAL the build costs the server about a third less; a server crash empties unlogged
-    // tables, the checkpoint's with the rows', and the rebuild then starts this scratch over
-    if (unlogged)
-      for (const table of [...projection.tables, checkpointsTable])
-        await session.exec(`ALTER TABLE ${schema}.${table} SET UNLOGGED`);
     await writeCheckpoint(session, schema, projection.name, undefined, fingerprintOf(projection));
     return { projection, schema, checkpoint: undefined };
   });

@@ -58,8 +58,6 @@ export const runRebuild = async (
       projections: allProjections,
       ...(targets.right === undefined ? {} : { only: targets.right }),
       schema: settings.readModelSchema,
-      // a killed embedded database loses unlogged tables: build logged there, so a rebuild resumes
-      scratchTables: stores.description.readModels.startsWith('embedded:') ? 'logged' : 'unlogged',
       onProgress: (progress) => {
         const line = {
           label: progress.phase === 'building' ? 'rebuilding' : progress.phase,

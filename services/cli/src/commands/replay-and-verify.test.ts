@@ -49,7 +49,6 @@ describe('issue 8: helpdesk replay ticket and helpdesk verify, on the embedded s
         client: stores.client,
         schema: 'read_models',
         projections: [ticketsProjection],
-        scratchTables: 'logged',
       });
       if (E.isLeft(rebuilt)) throw new Error(rebuilt.left.kind);
     } finally {

@@ -11,7 +11,7 @@ const megabytes = (bytes: number) => Math.round(bytes / 1e6);
 
 /**
  * Rebuilds every read model from the kept log into a fresh database on the same server, as
- * `helpdesk rebuild --all` does (unlogged scratch tables, swapped in and made durable at the end),
+ * `helpdesk rebuild --all` does (scratch tables, indexed at the end and swapped in),
  * and reports events/s and this process's memory while it ran.
  */
 const main = async () => {

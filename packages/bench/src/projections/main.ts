@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { runFromSources } from '../from-sources';
 
 /**
- * `pnpm bench projections [--events N]`: a realistic log of N events (1,000,000 by default) in
- * PostgreSQL, kept between runs, then a full rebuild of every read model into a fresh database on
- * the same server. Two child processes, so that the rebuild's memory is its own: `log.ts` writes
+ * `pnpm bench projections [--events N] [--only a,b]`: a realistic log of N events (1,000,000 by
+ * default) in PostgreSQL, kept between runs, then a full rebuild of every read model (or only of
+ * those named, to see what each costs) into a fresh database on the same server. Two child processes, so that the rebuild's memory is its own: `log.ts` writes
  * the log if it is not there yet, `rebuild.ts` times the rebuild (its last line one JSON object).
  */
 export const runProjectionsBench = async (args: ReadonlyArray<string>): Promise<void> => {
@@ -12,7 +12,11 @@ export const runProjectionsBench = async (args: ReadonlyArray<string>): Promise<
   const events = flag === -1 ? 1_000_000 : Number(args[flag + 1]);
   if (!Number.isInteger(events) || events < 1000)
     throw new Error('--events must be an integer of at least 1000');
-  const env = { BENCH_EVENTS: String(events) };
+  const only = args.indexOf('--only');
+  const env = {
+    BENCH_EVENTS: String(events),
+    ...(only === -1 ? {} : { BENCH_ONLY: args[only + 1] ?? '' }),
+  };
   // generating a million events holds them all in memory once, before they are appended
   await runFromSources(join(__dirname, 'log.ts'), env, ['--max-old-space-size=8192']);
   // the young generation `helpdesk` runs with (see services/cli/bin)

@@ -16,6 +16,7 @@ const megabytes = (bytes: number) => Math.round(bytes / 1e6);
  */
 const main = async () => {
   const events = benchEvents();
+  const only = process.env['BENCH_ONLY']?.split(',').filter((name) => name !== '');
   const store = await openPgEventStore({
     connectionString: logDatabaseUrl(),
     schema: logSchema(events),
@@ -27,12 +28,13 @@ const main = async () => {
   const cpu = process.cpuUsage();
   try {
     progress(
-      `rebuilding ${allProjections.length} read models: ${allProjections.map((p) => p.name).join(', ')}`,
+      `rebuilding ${only?.length ?? allProjections.length} read models: ${(only ?? allProjections.map((p) => p.name)).join(', ')}`,
     );
     const report = await rebuildReadModels({
       store,
       client: poolClient(pool),
       projections: allProjections,
+      ...(only === undefined ? {} : { only }),
       onProgress: (p) => {
         rss.push(process.memoryUsage().rss);
         if (p.phase !== 'building' || p.events - lastShown >= 100_000) {
@@ -54,6 +56,7 @@ const main = async () => {
       bench: 'projections',
       events: report.right.events,
       readModels: report.right.projections.length,
+      rebuilt: report.right.projections,
       seconds: Number((report.right.elapsedMs / 1000).toFixed(2)),
       eventsPerSecond: report.right.eventsPerSecond,
       processCpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreError } from '../port';
-import { EventRow, HeadRow, decodeRows, eventColumns, toRecordedEvent } from './rows';
+import { EventRow, HeadRow, decodeRows, eventColumns } from './rows';
 import type { SchemaName } from './schema-name';
 import type { SqlSession } from './sql-client';
 import { failedTo } from './store-errors';
@@ -22,7 +22,6 @@ const selectEvents = (
   pipe(
     TE.tryCatch(() => session.query(sql, params), failedTo(what)),
     TE.chainEitherK(({ rows }) => decodeRows(EventRow, rows)),
-    TE.map((rows) => rows.map(toRecordedEvent)),
   );
 
 export const readStream = (

@@ -108,15 +108,19 @@ const copyEscapes: Readonly<Record<string, string>> = {
   '\r': '\\r',
 };
 
-/** One value in COPY's text format: `\N` for null; a `jsonb` value as its JSON. */
+/**
+ * One value in COPY's text format: `\N` for null; a `jsonb` value as its JSON. JSON text never
+ * holds a raw tab, newline or carriage return (`JSON.stringify` escapes every control character),
+ * so only its backslashes are doubled: a search for one is cheaper than the pattern over the
+ * audits' long JSON.
+ */
 const copyField = (type: string, value: unknown): string => {
-  if (type !== 'jsonb' && (value === null || value === undefined)) return '\\N';
-  const text =
-    type === 'jsonb'
-      ? JSON.stringify(value ?? null)
-      : typeof value === 'string'
-        ? value
-        : String(value);
+  if (type === 'jsonb') {
+    const json = JSON.stringify(value ?? null);
+    return json.includes('\\') ? json.replaceAll('\\', '\\\\') : json;
+  }
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'string' ? value : String(value);
   return copyEscaped.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : text;
 };
 

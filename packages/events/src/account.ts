@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
+import { strict } from './exact';
 import { defineEvent, type EventOf } from './define-event';
 import { NonEmptyString, Plan, Uuid, nullable } from './primitives';
 
-export const AccountSettings = t.strict(
+export const AccountSettings = strict(
   {
     /** R2.1: several organizations per end user; only on the Professional and Enterprise plans */
     multiple_organizations: t.boolean,
@@ -10,7 +11,7 @@ export const AccountSettings = t.strict(
     /** R6.1 */
     auto_create_users_from_email: t.boolean,
     /** R6.2 */
-    welcome_email: t.strict({ enabled: t.boolean, template_id: nullable(Uuid) }),
+    welcome_email: strict({ enabled: t.boolean, template_id: nullable(Uuid) }),
     portal_url: nullable(t.string),
   },
   'AccountSettings',

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { strict } from './exact';
 import { defineEvent, type EventOf } from './define-event';
 import { NonEmptyString, PositiveInteger, TicketStatus, Uuid, nullable } from './primitives';
 
@@ -45,15 +46,15 @@ export type EmailTemplateEvent = EventOf<(typeof emailTemplateEvents)[number]>;
 
 // ---- ticket actions, shared by triggers and macros ----
 
-export const EmailRequesterAction = t.strict(
+export const EmailRequesterAction = strict(
   { type: t.literal('email_requester'), template_id: Uuid },
   'EmailRequesterAction',
 );
-export const SetStatusAction = t.strict(
+export const SetStatusAction = strict(
   { type: t.literal('set_status'), status: TicketStatus },
   'SetStatusAction',
 );
-export const AddTagAction = t.strict(
+export const AddTagAction = strict(
   { type: t.literal('add_tag'), tag: NonEmptyString },
   'AddTagAction',
 );
@@ -90,14 +91,14 @@ export const ConditionOperator = t.keyof(
 export type ConditionOperator = t.TypeOf<typeof ConditionOperator>;
 
 /** One test of a ticket property; `value` null means "none" (a ticket without organization). */
-export const TriggerCondition = t.strict(
+export const TriggerCondition = strict(
   { field: ConditionField, operator: ConditionOperator, value: nullable(t.string) },
   'TriggerCondition',
 );
 export type TriggerCondition = t.TypeOf<typeof TriggerCondition>;
 
 /** A trigger fires when every `all` condition holds and, if `any` has some, at least one of them. */
-export const TriggerConditions = t.strict(
+export const TriggerConditions = strict(
   { all: t.array(TriggerCondition), any: t.array(TriggerCondition) },
   'TriggerConditions',
 );

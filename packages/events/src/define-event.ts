@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { strict } from './exact';
 import type { StreamCategory } from './streams';
 
 /** One event type of the published contract: its name, its stream category and its data codec. */
@@ -27,5 +28,5 @@ export const defineEvent = <T extends string, P extends t.Props>(
   category,
   schemaVersion,
   description,
-  data: t.strict(props, `${type}.data`),
+  data: strict(props, `${type}.data`),
 });

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { exact, strict } from './exact';
 import {
   Channel,
   IsoDateTime,
@@ -8,7 +9,7 @@ import {
   nullable,
 } from './primitives';
 
-export const Actor = t.strict(
+export const Actor = strict(
   {
     type: t.keyof({ user: null, system: null, operator: null }),
     /** the acting user's id; null for the system and for operators */
@@ -19,7 +20,7 @@ export const Actor = t.strict(
 export type Actor = t.TypeOf<typeof Actor>;
 
 /** Why an event happened beyond the command itself: `merge`, `organization_removed`, ... */
-export const Via = t.strict({ channel: Channel, rel: nullable(NonEmptyString) }, 'Via');
+export const Via = strict({ channel: Channel, rel: nullable(NonEmptyString) }, 'Via');
 export type Via = t.TypeOf<typeof Via>;
 
 /** A SHA-256 digest as 64 lower-case hexadecimal digits. */
@@ -36,10 +37,7 @@ export const Sha256Hex = new t.Type<string, string, unknown>(
  * `previous` is the `hash` of the event before it in its stream, null for a stream's first event.
  * Written by the event store, never by the code that decides events.
  */
-export const EventChain = t.strict(
-  { previous: nullable(Sha256Hex), hash: Sha256Hex },
-  'EventChain',
-);
+export const EventChain = strict({ previous: nullable(Sha256Hex), hash: Sha256Hex }, 'EventChain');
 export type EventChain = t.TypeOf<typeof EventChain>;
 
 /**
@@ -47,7 +45,7 @@ export type EventChain = t.TypeOf<typeof EventChain>;
  * over both parts: two exact parts would each strip the other's fields, copying every envelope
  * twice (deleting fields as they go) before merging the copies, on every event a process reads.
  */
-export const EventMetadata = t.exact(
+export const EventMetadata = exact(
   t.intersection([
     t.type({
       account_id: Uuid,

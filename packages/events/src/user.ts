@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { exact, strict } from './exact';
 import { defineEvent, type EventOf } from './define-event';
 import { NonEmptyString, Role, UserFields, Uuid, nullable } from './primitives';
 
@@ -9,7 +10,7 @@ export const IdentityType = t.keyof(
 export type IdentityType = t.TypeOf<typeof IdentityType>;
 
 /** An email address, a phone number or an X handle by which a user is known. */
-export const Identity = t.strict(
+export const Identity = strict(
   {
     identity_id: Uuid,
     type: IdentityType,
@@ -30,7 +31,7 @@ export const UserSource = t.keyof(
 export type UserSource = t.TypeOf<typeof UserSource>;
 
 /** The profile fields a merge keeps or drops (R3.8). */
-export const UserProfile = t.strict(
+export const UserProfile = strict(
   {
     name: NonEmptyString,
     /** the direct line; extra numbers are `phone_number` identities */
@@ -67,7 +68,7 @@ export const UserProfileChanged = defineEvent(
   'Some profile fields changed; `changes` holds only those, with their new values.',
   {
     user_id: Uuid,
-    changes: t.exact(t.partial(UserProfile.type.props), 'UserProfileChanges'),
+    changes: exact(t.partial(UserProfile.type.props), 'UserProfileChanges'),
   },
 );
 export const UserRoleChanged = defineEvent('UserRoleChanged', 'user', "The user's role changed.", {

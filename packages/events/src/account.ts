@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { strict } from './exact';
+import { strict } from './codecs';
 import { defineEvent, type EventOf } from './define-event';
 import { NonEmptyString, Plan, Uuid, nullable } from './primitives';
 

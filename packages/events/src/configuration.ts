@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { strict } from './exact';
+import { strict } from './codecs';
 import { defineEvent, type EventOf } from './define-event';
 import { NonEmptyString, PositiveInteger, TicketStatus, Uuid, nullable } from './primitives';
 

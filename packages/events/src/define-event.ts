@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { strict } from './exact';
+import { strict } from './codecs';
 import type { StreamCategory } from './streams';
 
 /** One event type of the published contract: its name, its stream category and its data codec. */

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { exact, strict } from './exact';
+import { exact, strict, type } from './codecs';
 import {
   Channel,
   IsoDateTime,
@@ -47,7 +47,7 @@ export type EventChain = t.TypeOf<typeof EventChain>;
  */
 export const EventMetadata = exact(
   t.intersection([
-    t.type({
+    type({
       account_id: Uuid,
       actor: Actor,
       /** shared by every event one request or one process caused (a merge's 10,000 changes share it) */

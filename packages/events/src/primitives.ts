@@ -57,8 +57,7 @@ export const PositiveInteger = new t.Type<number, number, unknown>(
   t.identity,
 );
 
-export const nullable = <C extends t.Mixed>(codec: C) =>
-  t.union([codec, t.null], `${codec.name} | null`);
+export { nullable } from './codecs';
 
 export const Role = t.keyof({ 'end-user': null, agent: null, admin: null }, 'Role');
 export type Role = t.TypeOf<typeof Role>;

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { exact, strict } from './exact';
+import { exact, strict } from './codecs';
 import { defineEvent, type EventOf } from './define-event';
 import { NonEmptyString, Role, UserFields, Uuid, nullable } from './primitives';
 

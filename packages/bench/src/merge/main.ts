@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { runFromSources } from '../from-sources';
+import { runFromSources } from '../run-script';
 
 /** `pnpm bench merge [--tickets N]`: runs `run.ts` from the sources (see `runFromSources`). */
 export const runMergeBench = (args: ReadonlyArray<string>): Promise<void> => {

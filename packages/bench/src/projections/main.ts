@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { runCompiled, runFromSources } from '../from-sources';
+import { runCompiled, runFromSources } from '../run-script';
 
 /**
  * `pnpm bench projections [--events N] [--only a,b]`: a realistic log of N events (1,000,000 by

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { runFromSources } from '../from-sources';
+import { runFromSources } from '../run-script';
 
 /**
  * `pnpm bench replay [--events N] [--runs N]`: one ticket with N events (1,000 by default) in

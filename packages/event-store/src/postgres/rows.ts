@@ -3,11 +3,13 @@ import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import type { RecordedEvent, StoreError } from '../port';
 
+const integerText = /^-?\d+$/;
+
 /** A bigint column read as text (`::text` in every select): both clients would round it to a number. */
 export const BigIntFromText = new t.Type<bigint, string, unknown>(
   'BigIntFromText',
   (u): u is bigint => typeof u === 'bigint',
-  (u, c) => (typeof u === 'string' && /^-?\d+$/.test(u) ? t.success(BigInt(u)) : t.failure(u, c)),
+  (u, c) => (typeof u === 'string' && integerText.test(u) ? t.success(BigInt(u)) : t.failure(u, c)),
   (b) => b.toString(),
 );
 
@@ -48,8 +50,6 @@ const toRecordedEvent = (row: t.TypeOf<typeof EventRowColumns>): RecordedEvent =
   metadata: row.metadata,
   recordedAt: row.recorded_at,
 });
-
-const integerText = /^-?\d+$/;
 
 /**
  * The same checks as `EventRowColumns`, written out: a rebuild decodes a million rows, and this

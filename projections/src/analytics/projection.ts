@@ -10,7 +10,7 @@ const isRequesterChange = (e: ProjectedEvent): e is RequesterChange =>
   isTicketEvent(e) && e.event.type === 'RequesterChanged';
 
 const changeColumns = [
-  column<RequesterChange>('global_position', 'bigint', (e) => e.globalPosition.toString()),
+  column<RequesterChange>('global_position', 'bigint', (e) => e.globalPosition),
   column<RequesterChange>('event_id', 'uuid', (e) => e.eventId),
   column<RequesterChange>('account_id', 'uuid', (e) => e.metadata.account_id),
   column<RequesterChange>('ticket_id', 'uuid', (e) => e.event.data.ticket_id),

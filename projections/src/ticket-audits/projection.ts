@@ -9,8 +9,8 @@ type Ticket = ProjectedOf<TicketEvent>;
 
 const auditColumns = [
   column<Ticket>('ticket_id', 'uuid', (e) => e.event.data.ticket_id),
-  column<Ticket>('stream_revision', 'bigint', (e) => e.revision.toString()),
-  column<Ticket>('global_position', 'bigint', (e) => e.globalPosition.toString()),
+  column<Ticket>('stream_revision', 'bigint', (e) => e.revision),
+  column<Ticket>('global_position', 'bigint', (e) => e.globalPosition),
   column<Ticket>('event_id', 'uuid', (e) => e.eventId),
   column<Ticket>('account_id', 'uuid', (e) => e.metadata.account_id),
   column<Ticket>('event_type', 'text', (e) => e.event.type),

@@ -8,9 +8,9 @@ interface CopyingConnection {
 
 /**
  * `COPY … FROM STDIN` as a `pg` submittable (an object `client.query` runs as it is): the statement
- * goes out, and when the server asks for the data, the rows go out as one CopyData message. The
- * server then parses each value once with its type's input function: no array literal to parse
- * and unnest, no statement to plan, which is most of what a multi-row insert costs it.
+ * goes out, and when the server asks for the data, the rows go out as one CopyData message, in the
+ * format the statement names. The server reads each value once: no array literal to parse and
+ * unnest, no statement to plan, which is most of what a multi-row insert costs it.
  */
 export class CopyFrom implements Submittable {
   readonly done: Promise<number>;
@@ -19,7 +19,7 @@ export class CopyFrom implements Submittable {
 
   constructor(
     private readonly statement: string,
-    private readonly data: string,
+    private readonly data: Uint8Array,
   ) {
     this.done = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }));
   }
@@ -30,7 +30,10 @@ export class CopyFrom implements Submittable {
 
   handleCopyInResponse(connection: Connection): void {
     const copying = connection as unknown as CopyingConnection;
-    if (this.data.length > 0) copying.sendCopyFromChunk(Buffer.from(this.data, 'utf8'));
+    if (this.data.length > 0)
+      copying.sendCopyFromChunk(
+        Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength),
+      );
     copying.endCopyFrom();
   }
 

@@ -6,10 +6,11 @@ export interface SqlSession {
   query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
   exec(script: string): Promise<unknown>;
   /**
-   * `COPY <table> (<columns>) FROM STDIN` with `data` in COPY's text format; resolves to the rows
-   * copied. Absent where the client has no COPY (PGlite): callers then insert their rows.
+   * `COPY <table> (<columns>) FROM STDIN …` with `data` in the format the statement names;
+   * resolves to the rows copied. Absent where the client has no COPY (PGlite): callers then
+   * insert their rows.
    */
-  copyFrom?(statement: string, data: string): Promise<number>;
+  copyFrom?(statement: string, data: Uint8Array): Promise<number>;
 }
 
 /**

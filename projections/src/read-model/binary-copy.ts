@@ -1,4 +1,4 @@
-import { timestampMicros, writeUuid } from './binary-values';
+import { writeTimestamp, writeUuid } from './binary-values';
 import type { Column } from './multi-row';
 
 /** A buffer of COPY data that grows as rows are written into it. */
@@ -86,7 +86,12 @@ const encoders: Readonly<Record<string, Encoder>> = {
   text: (into, value) =>
     into.textField(typeof value === 'string' ? value : String(value as string | number | boolean)),
   bigint: (into, value) => into.int64Field(int64Of(value)),
-  timestamptz: (into, value) => into.int64Field(timestampMicros(value)),
+  timestamptz: (into, value) => {
+    const bytes = into.room(12);
+    writeTimestamp(bytes, into.length + 4, value);
+    bytes.writeInt32BE(8, into.length);
+    into.length += 12;
+  },
   jsonb: (into, value) => into.textField(JSON.stringify(value ?? null), 1),
 };
 

@@ -1,5 +1,5 @@
 import { openTestDatabase, type TestDatabase } from '../testing/test-database';
-import { timestampMicros, writeUuid } from './binary-values';
+import { writeTimestamp, writeUuid } from './binary-values';
 
 /**
  * The binary values are checked against the server's own: what its `*_send` functions write for
@@ -66,12 +66,19 @@ describe('binary values', () => {
     expect(() => uuidOf(42)).toThrow(/uuid/);
   });
 
-  const microsSentFor = async (text: string): Promise<bigint> =>
-    (await sent('timestamptz', text)).readBigInt64BE(0);
+  const timestampOf = (value: unknown): Buffer => {
+    const bytes = Buffer.alloc(8);
+    writeTimestamp(bytes, 0, value);
+    return bytes;
+  };
 
   it('write a timestamp as the server does: fields rolled over, microseconds rounded half to even', async () => {
     for (const text of [
       '2024-03-02T16:05:00.000Z',
+      '1969-07-20T20:17:40.500Z',
+      '0001-01-01T00:00:00.000Z',
+      '2024-01-01T24:00:00.000Z',
+      '2016-12-31T23:59:60.000Z',
       '2000-01-01T00:00:00Z',
       '1999-12-31T23:59:59.999999Z',
       '1969-07-20T20:17:40.5Z',
@@ -92,13 +99,16 @@ describe('binary values', () => {
       '2300-06-15T12:00:00.123456Z',
       '9999-12-31T23:59:59.999999Z',
     ])
-      expect(timestampMicros(text)).toBe(await microsSentFor(text));
-    const now = new Date('2024-03-02T16:05:00.123Z');
-    expect(timestampMicros(now)).toBe(await microsSentFor(now.toISOString()));
+      expect(timestampOf(text)).toEqual(await sent('timestamptz', text));
+    const then = new Date('1903-03-02T16:05:00.123Z');
+    expect(timestampOf(then)).toEqual(await sent('timestamptz', then.toISOString()));
   });
 
   it('refuse a timestamp the server refuses', async () => {
     for (const text of [
+      '2023-02-29T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '2024-01-01T24:00:00.001Z',
       '2023-02-29T00:00:00Z',
       '2024-04-31T00:00:00Z',
       '2024-13-01T00:00:00Z',
@@ -113,14 +123,19 @@ describe('binary values', () => {
       '2024-01-01T00:00:00+14:60',
     ]) {
       expect(await refusedByServer('timestamptz', text)).toBe(true);
-      expect(() => timestampMicros(text)).toThrow(/out of range/);
+      expect(() => timestampOf(text)).toThrow(/out of range/);
     }
-    expect(() => timestampMicros('yesterday')).toThrow(/timestamp with time zone/);
-    expect(() => timestampMicros(new Date(Number.NaN))).toThrow(/timestamp with time zone/);
+    expect(() => timestampOf('yesterday')).toThrow(/timestamp with time zone/);
+    expect(() => timestampOf(new Date(Number.NaN))).toThrow(/timestamp with time zone/);
   });
 
   it('refuse the spellings the server reads that events never carry, rather than guess', () => {
-    for (const text of ['2024-01-01 00:00:00Z', '2024-01-01T00:00:00', '2024-01-01T00:00:00+05'])
-      expect(() => timestampMicros(text)).toThrow(/invalid input syntax/);
+    for (const text of [
+      '2024-01-01 00:00:00Z',
+      '2024-01-01T00:00:00',
+      '2024-01-01T00:00:00+05',
+      '2024-0a-01T00:00:00.000Z',
+    ])
+      expect(() => timestampOf(text)).toThrow(/invalid input syntax/);
   });
 });

@@ -76,29 +76,24 @@ const roundHalfToEven = (x: number): number => {
   return nearest - x === 0.5 && nearest % 2 !== 0 ? nearest - 1 : nearest;
 };
 
+const outOfRange = (value: unknown): Error =>
+  new Error(`date/time field value out of range: ${JSON.stringify(value)}`);
+
 /**
- * Microseconds since 2000-01-01 UTC, a `timestamptz` as the server stores it, from a `Date` or an
- * ISO 8601 text with a zone: `YYYY-MM-DDThh:mm:ss[.f…](Z|±hh:mm)`, the form events carry. Other
- * spellings the server would read are refused. The fields are checked as `timestamptz_in` checks
- * them (no 30 February; 24:00:00 and a leap second :60 roll over) and fractional seconds rounded
- * to the microsecond as it rounds them, halves to even.
+ * Microseconds since 2000-01-01 UTC from checked fields: a number while that is exact (within
+ * ±285 years of 2000), else a bigint.
  */
-export const timestampMicros = (value: unknown): bigint => {
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (Number.isNaN(ms)) throw invalid('timestamp with time zone', value);
-    return BigInt(ms - postgresEpochDays * 86_400_000) * 1000n;
-  }
-  const match = typeof value === 'string' ? isoTimestamp.exec(value) : null;
-  if (match === null) throw invalid('timestamp with time zone', value);
-  const [, y, mo, d, h, mi, s, fraction, sign, zoneHours, zoneMinutes] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  const micros = fraction === undefined ? 0 : roundHalfToEven(Number(fraction) * 1e6);
+const microsOf = (
+  text: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  micros: number,
+  zoneMinutesEast: number,
+): number | bigint => {
   const fits =
     year >= 1 &&
     month >= 1 &&
@@ -108,17 +103,100 @@ export const timestampMicros = (value: unknown): bigint => {
     minute <= 59 &&
     (hour < 24 || (hour === 24 && minute === 0 && second === 0 && micros === 0)) &&
     (second < 60 || (second === 60 && micros === 0));
-  if (!fits) throw new Error(`date/time field value out of range: ${JSON.stringify(value)}`);
+  if (!fits) throw outOfRange(text);
+  const seconds =
+    (daysSince2000(year, month, day) * 24 + hour) * 3600 + (minute - zoneMinutesEast) * 60 + second;
+  return Math.abs(seconds) < 9e9
+    ? seconds * 1e6 + micros
+    : BigInt(seconds) * 1_000_000n + BigInt(micros);
+};
+
+/** The number `count` digits at `at` spell, or -1 where one is not a digit. */
+const digitsAt = (text: string, at: number, count: number): number => {
+  let number = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+};
+
+/**
+ * `YYYY-MM-DDThh:mm:ss.sssZ`, as `toISOString` writes it and events carry it, read without the
+ * pattern and its substrings; undefined for any other spelling.
+ */
+const canonicalMicros = (text: string): number | bigint | undefined => {
+  if (
+    text.length !== 24 ||
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 || // .
+    text.charCodeAt(23) !== 90 // Z
+  )
+    return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const millis = digitsAt(text, 20, 3);
+  if ((year | month | day | hour | minute | second | millis) < 0) return undefined;
+  return microsOf(text, year, month, day, hour, minute, second, millis * 1000, 0);
+};
+
+/**
+ * Microseconds since 2000-01-01 UTC, a `timestamptz` as the server stores it, from a `Date` or an
+ * ISO 8601 text with a zone: `YYYY-MM-DDThh:mm:ss[.f…](Z|±hh:mm)`, the form events carry. Other
+ * spellings the server would read are refused. The fields are checked as `timestamptz_in` checks
+ * them (no 30 February; 24:00:00 and a leap second :60 roll over) and fractional seconds rounded
+ * to the microsecond as it rounds them, halves to even. A number while that is exact.
+ */
+const timestampMicros = (value: unknown): number | bigint => {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw invalid('timestamp with time zone', value);
+    return (ms - postgresEpochDays * 86_400_000) * 1000;
+  }
+  if (typeof value !== 'string') throw invalid('timestamp with time zone', value);
+  const canonical = canonicalMicros(value);
+  if (canonical !== undefined) return canonical;
+  const match = isoTimestamp.exec(value);
+  if (match === null) throw invalid('timestamp with time zone', value);
+  const [, y, mo, d, h, mi, sec, fraction, sign, zoneHours, zoneMinutes] = match;
+  const micros = fraction === undefined ? 0 : roundHalfToEven(Number(fraction) * 1e6);
   if (zoneHours !== undefined && (Number(zoneHours) > 15 || Number(zoneMinutes) > 59))
     throw new Error(`time zone displacement out of range: ${JSON.stringify(value)}`);
   const zoneMinutesEast =
     sign === undefined
       ? 0
       : (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes));
-  const seconds =
-    (daysSince2000(year, month, day) * 24 + hour) * 3600 + (minute - zoneMinutesEast) * 60 + second;
-  // exact in a double while within ±285 years of 2000; beyond, in a bigint
-  return Math.abs(seconds) < 9e9
-    ? BigInt(seconds * 1e6 + micros)
-    : BigInt(seconds) * 1_000_000n + BigInt(micros);
+  return microsOf(
+    value,
+    Number(y),
+    Number(mo),
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(sec),
+    micros,
+    zoneMinutesEast,
+  );
+};
+
+/** A `timestamptz`'s 8 bytes (`timestampMicros`), written at `offset`. */
+export const writeTimestamp = (target: Buffer, offset: number, value: unknown): void => {
+  const micros = timestampMicros(value);
+  if (typeof micros === 'bigint') {
+    target.writeBigInt64BE(micros, offset);
+    return;
+  }
+  // two's complement in two halves: no bigint for the common case
+  const high = Math.floor(micros / 4_294_967_296);
+  target.writeInt32BE(high, offset);
+  target.writeUInt32BE(micros - high * 4_294_967_296, offset + 4);
 };

@@ -25,11 +25,16 @@ describe('binary values', () => {
       () => true,
     );
 
-  const uuidOf = (text: unknown): Buffer => {
-    const bytes = Buffer.alloc(16);
-    writeUuid(bytes, 0, text);
-    return bytes;
-  };
+  /** the bytes a writer writes for a value */
+  const writtenBy =
+    (write: (target: Buffer, offset: number, value: unknown) => void, size: number) =>
+    (value: unknown): Buffer => {
+      const bytes = Buffer.alloc(size);
+      write(bytes, 0, value);
+      return bytes;
+    };
+  const uuidOf = writtenBy(writeUuid, 16);
+  const timestampOf = writtenBy(writeTimestamp, 8);
 
   it('write a uuid as the server does, from every spelling it reads', async () => {
     for (const text of [
@@ -65,12 +70,6 @@ describe('binary values', () => {
     }
     expect(() => uuidOf(42)).toThrow(/uuid/);
   });
-
-  const timestampOf = (value: unknown): Buffer => {
-    const bytes = Buffer.alloc(8);
-    writeTimestamp(bytes, 0, value);
-    return bytes;
-  };
 
   it('write a timestamp as the server does: fields rolled over, microseconds rounded half to even', async () => {
     for (const text of [

@@ -6,6 +6,7 @@ import { readSubscription } from '../contract/subscription-reader';
 import type { AppendRequest, EventStore, JsonObject } from '../port';
 import { createChangeNotifier } from '../subscription';
 import { migrate } from './migrations';
+import { EventRow, decodeRows, eventColumns } from './rows';
 import { openPgEventStore } from './open-pg-event-store';
 import { createPostgresEventStore } from './postgres-event-store';
 import {
@@ -158,6 +159,26 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       expect(event!.metadata).toEqual({ actor: { type: 'user' } });
       expect(event!.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
       expect(event!.recordedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    });
+
+    it('reads the time recorded to the millisecond, as Date reads it, before 1970 too', async () => {
+      const moments = [
+        '2026-11-21T21:40:00.123999Z',
+        '2026-11-21T21:40:00Z',
+        '1969-12-31T23:59:59.9995Z',
+        '1903-03-02T16:05:00.5Z',
+        '2300-01-01T00:00:00.001Z',
+      ];
+      for (const moment of moments) {
+        const { rows } = await migrated.client.query(
+          `SELECT ${eventColumns} FROM (VALUES (1::bigint, 's', 0::bigint, 'id', 'T', '{}'::jsonb,
+             '{}'::jsonb, $1::timestamptz)) AS e(global_position, stream_name, revision, event_id,
+             type, data, metadata, recorded_at)`,
+          [moment],
+        );
+        const decoded = decodeRows(EventRow, rows);
+        expect(E.isRight(decoded) && decoded.right[0]!.recordedAt).toEqual(new Date(moment));
+      }
     });
 
     it('a closed store answers every call with StoreUnavailable', async () => {

@@ -9,7 +9,7 @@ const row = {
   type: 'TicketCreated',
   data: { subject: 'Printer' },
   metadata: { actor: { type: 'agent' } },
-  recorded_at: '2026-11-21T21:40:00.123+00:00',
+  recorded_at: String(Date.UTC(2026, 10, 21, 21, 40, 0, 123)),
 };
 
 const faultOf = (fields: Record<string, unknown>): string => {
@@ -20,7 +20,7 @@ const faultOf = (fields: Record<string, unknown>): string => {
 };
 
 describe('EventRow: a row of the log decoded into the event it records', () => {
-  it('keeps positions past 2^53 exact, and reads the timestamp as ISO text or as a Date', () => {
+  it('keeps positions past 2^53 exact, and reads the timestamp as milliseconds in text or as a Date', () => {
     const decoded = decodeRows(EventRow, [row, { ...row, recorded_at: new Date(0) }]);
     expect(decoded).toEqual(
       E.right([
@@ -48,6 +48,8 @@ describe('EventRow: a row of the log decoded into the event it records', () => {
     expect(faultOf({ event_id: undefined })).toMatch(/at 1\.event_id$/);
     expect(faultOf({ type: 7 })).toMatch(/at 1\.type$/);
     expect(faultOf({ recorded_at: 'yesterday' })).toMatch(/at 1\.recorded_at$/);
+    expect(faultOf({ recorded_at: '2026-11-21T21:40:00Z' })).toMatch(/at 1\.recorded_at$/);
+    expect(faultOf({ recorded_at: '99999999999999999999' })).toMatch(/at 1\.recorded_at$/);
   });
 
   it('refuses a row that is not an object', () => {

@@ -14,15 +14,20 @@ export const BigIntFromText = new t.Type<bigint, string, unknown>(
 );
 
 /**
- * `timestamptz`, selected as `to_json(…)`: an ISO 8601 string whatever the server's `DateStyle`,
- * which `Date` parses natively, at a third of the cost of the clients' own parsing of a
- * `timestamptz`. A `Date` is accepted too (a `timestamptz` selected as it is).
+ * `timestamptz`, selected as whole milliseconds since 1970 in text (`eventColumns`): read by
+ * `Number`, a quarter of what parsing ISO text with `Date` costs, whatever the server's
+ * `DateStyle`. A `Date` is accepted too (a `timestamptz` selected as it is).
  */
 const Timestamp = new t.Type<Date, Date, unknown>(
   'Timestamp',
   (u): u is Date => u instanceof Date,
   (u, c) => {
-    const date = u instanceof Date ? u : typeof u === 'string' ? new Date(u) : undefined;
+    const date =
+      u instanceof Date
+        ? u
+        : typeof u === 'string' && integerText.test(u)
+          ? new Date(Number(u))
+          : undefined;
     return date !== undefined && !Number.isNaN(date.getTime()) ? t.success(date) : t.failure(u, c);
   },
   (d) => d,
@@ -104,7 +109,7 @@ export const EventRow = new t.Type<RecordedEvent, unknown, unknown>(
  */
 export const eventColumns = `e.global_position::text AS global_position, e.stream_name,
   e.revision::text AS revision, e.event_id, e.type, e.data, e.metadata,
-  to_json(e.recorded_at) AS recorded_at`;
+  floor(extract(epoch FROM e.recorded_at) * 1000)::text AS recorded_at`;
 
 export const AppendOutcomeRow = t.type({
   request_index: t.number,

@@ -20,6 +20,16 @@ class CopyBuffer {
     return this.bytes;
   }
 
+  /** the buffer as it is now: valid until the next `room` */
+  get buffer(): Buffer {
+    return this.bytes;
+  }
+
+  append(bytes: Uint8Array): void {
+    this.room(bytes.length).set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   int16(value: number): void {
     this.room(2).writeInt16BE(value, this.length);
     this.length += 2;
@@ -30,12 +40,12 @@ class CopyBuffer {
     this.length += 4;
   }
 
-  /** a field of 8 bytes: its length, then the value */
-  int64Field(value: bigint): void {
-    const bytes = this.room(12);
-    bytes.writeInt32BE(8, this.length);
-    bytes.writeBigInt64BE(value, this.length + 4);
-    this.length += 12;
+  /** a field of `size` bytes: writes its length, and returns where in `buffer` its value goes */
+  fixedField(size: number): number {
+    const at = this.length + 4;
+    this.room(4 + size).writeInt32BE(size, this.length);
+    this.length = at + size;
+    return at;
   }
 
   /** a field of UTF-8 text after `version` (jsonb's format byte) when given */
@@ -78,19 +88,18 @@ type Encoder = (into: CopyBuffer, value: unknown) => void;
  */
 const encoders: Readonly<Record<string, Encoder>> = {
   uuid: (into, value) => {
-    const bytes = into.room(20);
-    writeUuid(bytes, into.length + 4, value);
-    bytes.writeInt32BE(16, into.length);
-    into.length += 20;
+    const at = into.fixedField(16);
+    writeUuid(into.buffer, at, value);
   },
   text: (into, value) =>
     into.textField(typeof value === 'string' ? value : String(value as string | number | boolean)),
-  bigint: (into, value) => into.int64Field(int64Of(value)),
+  bigint: (into, value) => {
+    const at = into.fixedField(8);
+    into.buffer.writeBigInt64BE(int64Of(value), at);
+  },
   timestamptz: (into, value) => {
-    const bytes = into.room(12);
-    writeTimestamp(bytes, into.length + 4, value);
-    bytes.writeInt32BE(8, into.length);
-    into.length += 12;
+    const at = into.fixedField(8);
+    writeTimestamp(into.buffer, at, value);
   },
   jsonb: (into, value) => into.textField(JSON.stringify(value ?? null), 1),
 };
@@ -119,8 +128,7 @@ export const binaryCopyData = <Row>(
     return encoder;
   });
   const into = new CopyBuffer(rows.length * columns.length * 24);
-  signature.copy(into.room(signature.length + 8), 0);
-  into.length = signature.length;
+  into.append(signature);
   into.int32(0); // flags
   into.int32(0); // header extension
   for (const row of rows) {

@@ -31,8 +31,8 @@ const closedError = unavailable('the event store is closed');
 
 /**
  * The PostgreSQL event store, the same over a server (`pg`) and over PGlite: every append goes
- * through `append_events`, every read is one select, subscriptions are catch-up reads woken by
- * `changes`.
+ * through `append_events`, every read is one statement (a select, or on a server a binary COPY of
+ * the log), subscriptions are catch-up reads woken by `changes`.
  */
 export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
   const { client, schema, changes } = options;

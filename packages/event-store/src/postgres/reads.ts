@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreError } from '../port';
+import { eventCopyReader, eventCopyStatement } from './event-copy';
 import { EventRow, HeadRow, decodeRows, eventColumns } from './rows';
 import type { SchemaName } from './schema-name';
 import type { SqlSession } from './sql-client';
@@ -48,28 +49,49 @@ export const readStream = (
         [streamName, (options.fromRevision ?? 0n).toString(), limitOf(options.maxCount)],
       );
 
+/** The log after a position, as a binary COPY read without the driver's rows (`event-copy.ts`). */
+const copyEvents = (
+  copyTo: NonNullable<SqlSession['copyTo']>,
+  schema: SchemaName,
+  after: bigint,
+  limit: number | null,
+): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> => {
+  const reader = eventCopyReader();
+  return pipe(
+    TE.tryCatch(
+      () => copyTo(eventCopyStatement(schema, after, limit), reader.push),
+      failedTo('read the log'),
+    ),
+    TE.chainEitherK(() => reader.result()),
+  );
+};
+
 /**
  * One page of the log strictly after `after`. Positions are numbered in commit order (see
  * `append_events`), so a page never lacks an event that a later page could reveal below its end.
+ * Copied where the client can (a server), unless filtered: a filter's prefixes would have to be
+ * written into the statement as literals.
  */
 export const readAll = (
   session: SqlSession,
   schema: SchemaName,
   options: ReadAllOptions = {},
 ): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
-  selectEvents(
-    session,
-    'read the log',
-    `SELECT ${eventColumns} FROM ${schema}.events e
+  session.copyTo !== undefined && options.filter === undefined
+    ? copyEvents(session.copyTo, schema, options.after ?? 0n, limitOf(options.maxCount))
+    : selectEvents(
+        session,
+        'read the log',
+        `SELECT ${eventColumns} FROM ${schema}.events e
      WHERE e.global_position > $1::bigint
        AND ($2::text[] IS NULL OR e.stream_name ^@ ANY ($2::text[]))
      ORDER BY e.global_position LIMIT $3`,
-    [
-      (options.after ?? 0n).toString(),
-      options.filter === undefined ? null : [...options.filter.streamPrefixes],
-      limitOf(options.maxCount),
-    ],
-  );
+        [
+          (options.after ?? 0n).toString(),
+          options.filter === undefined ? null : [...options.filter.streamPrefixes],
+          limitOf(options.maxCount),
+        ],
+      );
 
 export const headPosition = (
   session: SqlSession,

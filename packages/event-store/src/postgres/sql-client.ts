@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { CopyFrom } from './copy-from';
+import { CopyTo } from './copy-to';
 
 /** Runs SQL: one statement with `$n` parameters, or a script of several statements without any. */
 export interface SqlSession {
@@ -11,6 +12,12 @@ export interface SqlSession {
    * insert their rows.
    */
   copyFrom?(statement: string, data: Uint8Array): Promise<number>;
+  /**
+   * `COPY (…) TO STDOUT …`: `onRow` receives each row's bytes (a view valid during the call) in
+   * the format the statement names; resolves to the rows copied, or fails with what `onRow` threw.
+   * Absent where the client has no COPY (PGlite): callers then select their rows.
+   */
+  copyTo?(statement: string, onRow: (row: Buffer) => void): Promise<number>;
 }
 
 /**
@@ -101,6 +108,13 @@ const transactionSession = (
       }
       return connection.query(new CopyFrom(statement, data)).done;
     },
+    copyTo: async (statement, onRow) => {
+      if (!begun) {
+        begun = true;
+        await connection.query('BEGIN');
+      }
+      return connection.query(new CopyTo(statement, onRow)).done;
+    },
   };
   return { session, begun: () => begun };
 };
@@ -110,6 +124,15 @@ export const poolClient = (pool: Pool): SqlClient => {
   return {
     query: runNamed(pool, nameOf),
     exec: (script) => pool.query(script),
+    copyTo: async (statement, onRow) => {
+      const connection = await pool.connect();
+      try {
+        return await connection.query(new CopyTo(statement, onRow)).done;
+      } finally {
+        // the pool drops a connection that can no longer run queries
+        connection.release();
+      }
+    },
     transaction: async <A>(work: (session: SqlSession) => Promise<A>): Promise<A> => {
       const connection = await pool.connect();
       const transaction = transactionSession(connection, nameOf);

@@ -45,3 +45,17 @@ export const databaseCpuSeconds = async (databaseUrl: string): Promise<number | 
   }
   return ticks / 100;
 };
+
+/**
+ * CPU seconds the hypervisor has taken from this machine's cores so far (`steal` in /proc/stat),
+ * or undefined off Linux. A run that lost many is slower for reasons outside the code.
+ */
+export const stolenSeconds = (): number | undefined => {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/);
+    // cpu user nice system idle iowait irq softirq steal
+    return cpu[0] === 'cpu' && cpu[8] !== undefined ? Number(cpu[8]) / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+};

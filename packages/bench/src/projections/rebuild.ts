@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { openPgEventStore, poolClient } from '@helpdesk/event-store';
 import { allProjections, rebuildReadModels } from '@helpdesk/projections';
 import { freshDatabase } from '../fresh-database';
+import { databaseCpuSeconds, stolenSeconds } from '../process-cpu';
 import { benchEvents, logDatabaseUrl, logSchema, serverUrl } from './bench-log';
 
 const progress = (message: string) => process.stderr.write(`  … ${message}\n`);
@@ -28,6 +29,8 @@ const main = async () => {
   const rss: number[] = [];
   let lastShown = 0;
   const cpu = process.cpuUsage();
+  const serverBefore = await databaseCpuSeconds(target.url);
+  const stolenBefore = stolenSeconds();
   try {
     progress(
       `rebuilding ${only?.length ?? allProjections.length} read models: ${(only ?? allProjections.map((p) => p.name)).join(', ')}`,
@@ -52,6 +55,10 @@ const main = async () => {
         `rebuild failed: ${JSON.stringify(report.left, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`,
       );
     const used = process.cpuUsage(cpu);
+    const serverAfter = await databaseCpuSeconds(target.url);
+    const stolenAfter = stolenSeconds();
+    const spent = (before: number | undefined, after: number | undefined) =>
+      before === undefined || after === undefined ? null : Number((after - before).toFixed(1));
     // memory over the second half: flat means it does not grow with the events read
     const half = rss.slice(Math.floor(rss.length / 2));
     const result = {
@@ -62,6 +69,9 @@ const main = async () => {
       seconds: Number((report.right.elapsedMs / 1000).toFixed(2)),
       eventsPerSecond: report.right.eventsPerSecond,
       processCpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
+      // the server's processes, when /proc shows them: the other half of the work
+      serverCpuSeconds: spent(serverBefore, serverAfter),
+      stolenSeconds: spent(stolenBefore, stolenAfter),
       rssMegabytes: {
         min: megabytes(Math.min(...rss)),
         max: megabytes(Math.max(...rss)),
@@ -72,6 +82,7 @@ const main = async () => {
     };
     process.stdout.write(
       `\nfull rebuild of ${result.readModels} read models: ${result.events.toLocaleString('en-US')} events in ${result.seconds} s = ${result.eventsPerSecond.toLocaleString('en-US')} events/s\n` +
+        `CPU: this process ${result.processCpuSeconds} s, the database server ${result.serverCpuSeconds ?? 'unknown'} s; stolen by the hypervisor ${result.stolenSeconds ?? 'unknown'} s\n` +
         `memory (rss): ${result.rssMegabytes.min}–${result.rssMegabytes.max} MB, second half ${result.rssMegabytes.secondHalfMin}–${result.rssMegabytes.secondHalfMax} MB\n` +
         `${JSON.stringify(result)}\n`,
     );

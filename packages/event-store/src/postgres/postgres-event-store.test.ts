@@ -3,11 +3,12 @@ import * as E from 'fp-ts/Either';
 import { Client } from 'pg';
 import { anEvent, succeeds } from '../contract/fixtures';
 import { readSubscription } from '../contract/subscription-reader';
-import type { AppendRequest, EventStore, JsonObject } from '../port';
+import type { AppendRequest, EventStore, JsonObject, RecordedEvent } from '../port';
 import { createChangeNotifier } from '../subscription';
 import { migrate } from './migrations';
 import { EventRow, decodeRows, eventColumns } from './rows';
 import { openPgEventStore } from './open-pg-event-store';
+import { copiedPagesFrom } from './reads';
 import { createPostgresEventStore } from './postgres-event-store';
 import {
   clientVariants,
@@ -159,6 +160,29 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       expect(event!.metadata).toEqual({ actor: { type: 'user' } });
       expect(event!.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
       expect(event!.recordedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    });
+
+    it('reads a page of 5,000 events or more as a COPY where the client has one, the same events as selected pages', async () => {
+      const stream = streamsOf();
+      const events = Array.from({ length: 30 }, (_, n) =>
+        anEvent('Counted', { n, text: `événement ${n} ✓` }, { actor: { id: null } }),
+      );
+      await succeeds(store.appendToStream(stream('a'), events.slice(0, 20)));
+      await succeeds(store.appendToStream(stream('b'), events.slice(20)));
+      const copied = await succeeds(store.readAll({ after: 0n, maxCount: copiedPagesFrom }));
+      const whole = await succeeds(store.readAll());
+      const selected: RecordedEvent[] = [];
+      for (let after = 0n; ;) {
+        const page = await succeeds(store.readAll({ after, maxCount: 7 }));
+        if (page.length === 0) break;
+        selected.push(...page);
+        after = page[page.length - 1]!.globalPosition;
+      }
+      expect(copied.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect(copied).toEqual(selected);
+      expect(whole).toEqual(selected);
+      // a client without COPY (PGlite) selects every page
+      expect(counted.copies()).toBe(migrated.client.copyTo === undefined ? 0 : 2);
     });
 
     it('reads the time recorded to the millisecond, as Date reads it, before 1970 too', async () => {

@@ -64,9 +64,13 @@ export const clientVariants = (
     : [pgliteClientVariant, serverClientVariant(url)];
 };
 
-/** Counts the `append_events` calls a client makes: one call is one statement and one commit. */
+/**
+ * Counts the `append_events` calls a client makes (one call is one statement and one commit), and
+ * the COPYs it runs.
+ */
 export const countingAppendCalls = (client: SqlClient) => {
   let calls = 0;
+  let copies = 0;
   // methods named one by one: PGlite's live on its prototype, which a spread would drop
   const counting: SqlClient = {
     query: (text, params) => {
@@ -78,7 +82,12 @@ export const countingAppendCalls = (client: SqlClient) => {
     // the store reads the log by COPY where the client has it: the tests read as production does
     ...(client.copyTo === undefined
       ? {}
-      : { copyTo: (statement, onRow) => client.copyTo!(statement, onRow) }),
+      : {
+          copyTo: (statement, onRow) => {
+            copies += 1;
+            return client.copyTo!(statement, onRow);
+          },
+        }),
   };
-  return { client: counting, calls: () => calls };
+  return { client: counting, calls: () => calls, copies: () => copies };
 };

@@ -69,8 +69,7 @@ const copyEvents = (
 /**
  * Pages of at least this many events are copied. Measured on the bench log (docs/performance.md,
  * "Session 10"): at 10,000 events a page the COPY cost this process a fifth less CPU than the
- * select, at 5,000 the same, at 2,000 and 500 a fifth more (there its young collections free less;
- * why was not found).
+ * select, at 5,000 the same, at 2,000 and 500 the same or more.
  */
 export const copiedPagesFrom = 5_000;
 

@@ -3,7 +3,8 @@ import { Pool } from 'pg';
 import type { RecordedEvent, StoreError } from '../port';
 import { eventCopyReader } from './event-copy';
 import { EventRow, decodeRows, eventColumns } from './rows';
-import { poolClient } from './sql-client';
+import { pgliteClient } from './pglite-client';
+import { poolClient, type SqlClient } from './sql-client';
 import { serverUrl } from './testing/server-url';
 import { holdSharedPglite, sharedPglite } from './testing/shared-pglite';
 
@@ -25,44 +26,34 @@ const row = (
 
 interface Engine {
   readonly name: string;
-  /** the binary COPY of `SELECT … FROM from`, as the engine hands it over */
+  /** the binary COPY of `SELECT … FROM from`, in the pieces the engine's client hands over */
   readonly copy: (from: string) => Promise<ReadonlyArray<Buffer>>;
   readonly select: (from: string) => Promise<ReadonlyArray<unknown>>;
   readonly close: () => Promise<void>;
 }
 
+const engineOf = (name: string, client: SqlClient, close: () => Promise<void>): Engine => ({
+  name,
+  copy: async (from) => {
+    const pieces: Buffer[] = [];
+    // the bytes may be the driver's: copied before the next piece reuses them
+    await client.copyOut!(`SELECT ${copiedColumns} FROM ${from}`, (bytes) =>
+      pieces.push(Buffer.from(bytes)),
+    );
+    return pieces;
+  },
+  select: async (from) => (await client.query(`SELECT ${eventColumns} FROM ${from}`)).rows,
+  close,
+});
+
 const pgliteEngine = async (): Promise<Engine> => {
   const { db, release } = await sharedPglite();
-  return {
-    name: 'PGlite',
-    copy: async (from) => {
-      const result = await db.query(
-        `COPY (SELECT ${copiedColumns} FROM ${from}) TO '/dev/blob' (FORMAT binary)`,
-      );
-      return [Buffer.from(await result.blob!.arrayBuffer())];
-    },
-    select: async (from) => (await db.query(`SELECT ${eventColumns} FROM ${from}`)).rows,
-    close: release,
-  };
+  return engineOf('PGlite', pgliteClient(db), release);
 };
 
 const serverEngine = (connectionString: string) => async (): Promise<Engine> => {
   const pool = new Pool({ connectionString, max: 1 });
-  const client = poolClient(pool);
-  return {
-    name: 'the server',
-    copy: async (from) => {
-      const rows: Buffer[] = [];
-      // each row's bytes are the driver's: copied before the next message reuses them
-      await client.copyTo!(
-        `COPY (SELECT ${copiedColumns} FROM ${from}) TO STDOUT (FORMAT binary)`,
-        (bytes) => rows.push(Buffer.from(bytes)),
-      );
-      return rows;
-    },
-    select: async (from) => (await client.query(`SELECT ${eventColumns} FROM ${from}`)).rows,
-    close: () => pool.end(),
-  };
+  return engineOf('the server', poolClient(pool), () => pool.end());
 };
 
 const url = serverUrl();

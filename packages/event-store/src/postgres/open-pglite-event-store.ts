@@ -5,6 +5,7 @@ import type { EventStore } from '../port';
 import { createChangeNotifier } from '../subscription';
 import { migrate } from './migrations';
 import { schemaNameOf, type OpenOptions } from './open-options';
+import { pgliteClient } from './pglite-client';
 import { createPostgresEventStore } from './postgres-event-store';
 
 export interface PgliteEventStoreOptions extends OpenOptions {
@@ -40,7 +41,7 @@ export const openPgliteEventStore = async (
     throw error;
   }
   return createPostgresEventStore({
-    client: db,
+    client: pgliteClient(db),
     schema,
     changes: createChangeNotifier(),
     groupCommit: { maxCallsInFlight: 1, ...options.groupCommit },

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreError } from '../port';
-import { eventCopyReader, eventCopyStatement } from './event-copy';
+import { eventCopyQuery, eventCopyReader } from './event-copy';
 import { EventRow, HeadRow, decodeRows, eventColumns } from './rows';
 import type { SchemaName } from './schema-name';
 import type { SqlSession } from './sql-client';
@@ -51,7 +51,7 @@ export const readStream = (
 
 /** The log after a position, as a binary COPY read without the driver's rows (`event-copy.ts`). */
 const copyEvents = (
-  copyTo: NonNullable<SqlSession['copyTo']>,
+  copyOut: NonNullable<SqlSession['copyOut']>,
   schema: SchemaName,
   after: bigint,
   limit: number | null,
@@ -59,7 +59,7 @@ const copyEvents = (
   const reader = eventCopyReader();
   return pipe(
     TE.tryCatch(
-      () => copyTo(eventCopyStatement(schema, after, limit), reader.push),
+      () => copyOut(eventCopyQuery(schema, after, limit), reader.push),
       failedTo('read the log'),
     ),
     TE.chainEitherK(() => reader.result()),
@@ -76,18 +76,18 @@ export const copiedPagesFrom = 5_000;
 /**
  * One page of the log strictly after `after`. Positions are numbered in commit order (see
  * `append_events`), so a page never lacks an event that a later page could reveal below its end.
- * A large page (a rebuild's) is copied where the client can (a server), unless filtered: a filter's
- * prefixes would have to be written into the statement as literals.
+ * A large page (a rebuild's) is copied where the client can (a server, PGlite), unless filtered: a
+ * filter's prefixes would have to be written into the statement as literals.
  */
 export const readAll = (
   session: SqlSession,
   schema: SchemaName,
   options: ReadAllOptions = {},
 ): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
-  session.copyTo !== undefined &&
+  session.copyOut !== undefined &&
   options.filter === undefined &&
   (options.maxCount === undefined || options.maxCount >= copiedPagesFrom)
-    ? copyEvents(session.copyTo, schema, options.after ?? 0n, limitOf(options.maxCount))
+    ? copyEvents(session.copyOut, schema, options.after ?? 0n, limitOf(options.maxCount))
     : selectEvents(
         session,
         'read the log',

@@ -13,11 +13,12 @@ export interface SqlSession {
    */
   copyFrom?(statement: string, data: Uint8Array): Promise<number>;
   /**
-   * `COPY (…) TO STDOUT …`: `onRow` receives each row's bytes (a view valid during the call) in
-   * the format the statement names; resolves to the rows copied, or fails with what `onRow` threw.
-   * Absent where the client has no COPY (PGlite): callers then select their rows.
+   * The rows of `query` as a binary COPY (`COPY (query) TO … (FORMAT binary)`): `onBytes` receives
+   * them in whole rows, as they come (a view valid only during the call): from a server one row a
+   * call, the first with the header; from PGlite the whole copy at once. Resolves to the rows
+   * copied, or fails with what `onBytes` threw.
    */
-  copyTo?(statement: string, onRow: (row: Buffer) => void): Promise<number>;
+  copyOut?(query: string, onBytes: (bytes: Buffer) => void): Promise<number>;
 }
 
 /**
@@ -27,6 +28,8 @@ export interface SqlSession {
 export interface SqlClient extends SqlSession {
   transaction<A>(work: (session: SqlSession) => Promise<A>): Promise<A>;
 }
+
+const binaryCopyOf = (query: string) => `COPY (${query}) TO STDOUT (FORMAT binary)`;
 
 /** Texts named at most; beyond them, statements run unnamed as before. */
 const maxNamedStatements = 1000;
@@ -108,12 +111,12 @@ const transactionSession = (
       }
       return connection.query(new CopyFrom(statement, data)).done;
     },
-    copyTo: async (statement, onRow) => {
+    copyOut: async (query, onBytes) => {
       if (!begun) {
         begun = true;
         await connection.query('BEGIN');
       }
-      return connection.query(new CopyTo(statement, onRow)).done;
+      return connection.query(new CopyTo(binaryCopyOf(query), onBytes)).done;
     },
   };
   return { session, begun: () => begun };
@@ -124,10 +127,10 @@ export const poolClient = (pool: Pool): SqlClient => {
   return {
     query: runNamed(pool, nameOf),
     exec: (script) => pool.query(script),
-    copyTo: async (statement, onRow) => {
+    copyOut: async (query, onBytes) => {
       const connection = await pool.connect();
       try {
-        return await connection.query(new CopyTo(statement, onRow)).done;
+        return await connection.query(new CopyTo(binaryCopyOf(query), onBytes)).done;
       } finally {
         // the pool drops a connection that can no longer run queries
         connection.release();

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { migrate } from '../migrations';
 import type { SchemaName } from '../schema-name';
+import { pgliteClient } from '../pglite-client';
 import { poolClient, type SqlClient } from '../sql-client';
 import { freshSchemaName } from './fresh-schema';
 import { serverUrl } from './server-url';
@@ -26,7 +27,7 @@ export const pgliteClientVariant: ClientVariant = {
     const schema = freshSchemaName() as SchemaName;
     await migrate(db, schema);
     return {
-      client: db,
+      client: pgliteClient(db),
       schema,
       dispose: async () => {
         await db.exec(`DROP SCHEMA ${schema} CASCADE`);
@@ -80,12 +81,12 @@ export const countingAppendCalls = (client: SqlClient) => {
     exec: (script) => client.exec(script),
     transaction: (work) => client.transaction(work),
     // the store reads the log by COPY where the client has it: the tests read as production does
-    ...(client.copyTo === undefined
+    ...(client.copyOut === undefined
       ? {}
       : {
-          copyTo: (statement, onRow) => {
+          copyOut: (query, onBytes) => {
             copies += 1;
-            return client.copyTo!(statement, onRow);
+            return client.copyOut!(query, onBytes);
           },
         }),
   };

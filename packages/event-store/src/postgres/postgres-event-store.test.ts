@@ -179,9 +179,13 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
         after = page[page.length - 1]!.globalPosition;
       }
       expect(copied.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      // a task run again reads again, from nothing
+      const read = store.readAll({ after: 0n, maxCount: copiedPagesFrom });
+      expect(await succeeds(read)).toEqual(copied);
+      expect(await succeeds(read)).toEqual(copied);
       expect(copied).toEqual(selected);
       expect(whole).toEqual(selected);
-      expect(counted.copies()).toBe(2);
+      expect(counted.copies()).toBe(4);
     });
 
     it('reads the time recorded to the millisecond, as Date reads it, before 1970 too', async () => {

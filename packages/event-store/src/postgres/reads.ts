@@ -49,22 +49,25 @@ export const readStream = (
         [streamName, (options.fromRevision ?? 0n).toString(), limitOf(options.maxCount)],
       );
 
-/** The log after a position, as a binary COPY read without the driver's rows (`event-copy.ts`). */
-const copyEvents = (
-  copyOut: NonNullable<SqlSession['copyOut']>,
-  schema: SchemaName,
-  after: bigint,
-  limit: number | null,
-): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> => {
-  const reader = eventCopyReader();
-  return pipe(
-    TE.tryCatch(
+/**
+ * The log after a position, as a binary COPY read without the driver's rows (`event-copy.ts`). The
+ * reader is made when the task runs: a task run again reads again, from nothing.
+ */
+const copyEvents =
+  (
+    copyOut: NonNullable<SqlSession['copyOut']>,
+    schema: SchemaName,
+    after: bigint,
+    limit: number | null,
+  ): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
+  async () => {
+    const reader = eventCopyReader();
+    const copied = await TE.tryCatch(
       () => copyOut(eventCopyQuery(schema, after, limit), reader.push),
       failedTo('read the log'),
-    ),
-    TE.chainEitherK(() => reader.result()),
-  );
-};
+    )();
+    return E.isLeft(copied) ? copied : reader.result();
+  };
 
 /**
  * Pages of at least this many events are copied. Measured on the bench log (docs/performance.md,

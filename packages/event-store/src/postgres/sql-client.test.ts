@@ -15,7 +15,13 @@ const notingPool = () => {
     );
     return Promise.resolve({ rows: [] });
   };
-  const pool = { query, connect: () => Promise.resolve({ query, release: () => undefined }) };
+  const connection = {
+    query,
+    release: () => undefined,
+    on: () => undefined,
+    removeListener: () => undefined,
+  };
+  const pool = { query, connect: () => Promise.resolve(connection) };
   return { pool: pool as unknown as Pool, client: poolClient(pool as unknown as Pool), sent };
 };
 
@@ -159,5 +165,81 @@ describeOnServer('poolClient: statements that come back run as named statements'
     } finally {
       await client.exec(`DROP SCHEMA ${other} CASCADE`);
     }
+  });
+});
+
+describeOnServer('poolClient: a binary COPY out, and a connection lost under it', (url) => {
+  let pool: Pool;
+  let client: SqlClient;
+  /** one connection: a statement after a COPY meets the connection the COPY used */
+  beforeEach(() => {
+    pool = new Pool({ connectionString: url, max: 1 });
+    client = poolClient(pool);
+  });
+  afterEach(() => pool.end());
+
+  const backendPid = async () =>
+    (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+
+  it('hands the rows over one at a time as they come, the first with the header', async () => {
+    const rows: Buffer[] = [];
+    const copied = await client.copyOut!('SELECT g FROM generate_series(1, 300) g', (bytes) =>
+      rows.push(Buffer.from(bytes)),
+    );
+    expect(copied).toBe(300);
+    // 300 rows, the header riding on the first, the trailer alone at the end
+    expect(rows).toHaveLength(301);
+    expect(rows[0]!.subarray(0, 6).toString('latin1')).toBe('PGCOPY');
+    expect(rows[300]!.readInt16BE(0)).toBe(-1);
+  });
+
+  it('fails with what the reader threw, reads nothing more, and leaves the connection usable', async () => {
+    const pid = await backendPid();
+    let calls = 0;
+    const copy = client.copyOut!('SELECT g FROM generate_series(1, 300) g', () => {
+      calls += 1;
+      if (calls === 3) throw new Error('the third row is refused');
+    });
+    await expect(copy).rejects.toThrow('the third row is refused');
+    expect(calls).toBe(3);
+    expect(await backendPid()).toBe(pid);
+  });
+
+  it('fails when the server ends the connection mid-copy, and the pool opens another', async () => {
+    const pid = await backendPid();
+    let rows = 0;
+    // rows of a kilobyte, so that the server's output buffer sends them a few at a time
+    const copy = client.copyOut!(
+      `SELECT pg_sleep(0.01), repeat('x', 1000) FROM generate_series(1, 2000) g`,
+      () => (rows += 1),
+    );
+    const admin = new Pool({ connectionString: url, max: 1 });
+    try {
+      while (rows < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    } finally {
+      await admin.end();
+    }
+    await expect(copy).rejects.toThrow();
+    expect(rows).toBeLessThan(2000);
+    // the process lives on (no unhandled 'error'), and the next statement gets a new connection
+    expect(await backendPid()).not.toBe(pid);
+  });
+
+  it('a transaction fails when the server ends its connection, and the pool opens another', async () => {
+    const pid = await backendPid();
+    const admin = new Pool({ connectionString: url, max: 1 });
+    try {
+      const transaction = client.transaction(async (session) => {
+        await session.query('SELECT 1');
+        await session.query('SELECT pg_sleep(5)');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      await expect(transaction).rejects.toThrow();
+    } finally {
+      await admin.end();
+    }
+    expect(await backendPid()).not.toBe(pid);
   });
 });

@@ -122,22 +122,57 @@ const transactionSession = (
   return { session, begun: () => begun };
 };
 
+/**
+ * A connection of the pool, for a COPY or a transaction. Lost while checked out, `pg` emits 'error'
+ * on it, which nobody would hear: the process would die of an unhandled event. The loss is noted
+ * instead (the statement under way fails on its own), and the connection is given back as broken,
+ * so that the pool never hands it out again.
+ */
+const borrow = async (pool: Pool) => {
+  const connection = await pool.connect();
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  connection.on('error', onLost);
+  return {
+    connection,
+    giveBack: (broken?: Error) => {
+      connection.removeListener('error', onLost);
+      connection.release(broken ?? lost);
+    },
+  };
+};
+
 export const poolClient = (pool: Pool): SqlClient => {
   const nameOf = statementNames();
   return {
     query: runNamed(pool, nameOf),
     exec: (script) => pool.query(script),
     copyOut: async (query, onBytes) => {
-      const connection = await pool.connect();
+      const { connection, giveBack } = await borrow(pool);
+      let refusedByReader = false;
+      const read = (bytes: Buffer) => {
+        try {
+          onBytes(bytes);
+        } catch (error) {
+          refusedByReader = true;
+          throw error;
+        }
+      };
       try {
-        return await connection.query(new CopyTo(binaryCopyOf(query), onBytes)).done;
-      } finally {
-        // the pool drops a connection that can no longer run queries
-        connection.release();
+        const rows = await connection.query(new CopyTo(binaryCopyOf(query), read)).done;
+        giveBack();
+        return rows;
+      } catch (error) {
+        // the reader's refusal leaves the copy drained and the connection sound; any other failure
+        // (the server's, the connection's) may not have
+        giveBack(refusedByReader ? undefined : new Error('the copy failed', { cause: error }));
+        throw error;
       }
     },
     transaction: async <A>(work: (session: SqlSession) => Promise<A>): Promise<A> => {
-      const connection = await pool.connect();
+      const { connection, giveBack } = await borrow(pool);
       const transaction = transactionSession(connection, nameOf);
       let result: A;
       try {
@@ -152,10 +187,10 @@ export const poolClient = (pool: Pool): SqlClient => {
               (rollbackError: unknown) => rollbackError,
             )
           : undefined;
-        connection.release(broken instanceof Error ? broken : undefined);
+        giveBack(broken instanceof Error ? broken : undefined);
         throw error;
       }
-      connection.release();
+      giveBack();
       return result;
     },
   };

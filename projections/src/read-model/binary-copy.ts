@@ -1,3 +1,4 @@
+import { binaryCopySignature } from '@helpdesk/event-store';
 import { writeTimestamp, writeUuid } from './binary-values';
 import type { Column } from './multi-row';
 
@@ -108,8 +109,6 @@ const encoders: Readonly<Record<string, Encoder>> = {
 export const copiesInBinary = <Row>(columns: ReadonlyArray<Column<Row>>): boolean =>
   columns.every((c) => c.select === undefined && encoders[c.type] !== undefined);
 
-const signature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-
 /**
  * Rows in COPY's binary format (`COPY … FROM STDIN (FORMAT binary)`): the server reads each value
  * as its type's `*_recv` does, a few bytes for a uuid or a timestamp, where the text format has it
@@ -128,7 +127,7 @@ export const binaryCopyData = <Row>(
     return encoder;
   });
   const into = new CopyBuffer(rows.length * columns.length * 24);
-  into.append(signature);
+  into.append(binaryCopySignature);
   into.int32(0); // flags
   into.int32(0); // header extension
   for (const row of rows) {

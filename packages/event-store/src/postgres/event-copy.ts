@@ -20,7 +20,8 @@ export const eventCopyQuery = (schema: SchemaName, after: bigint, limit: number 
   ORDER BY e.global_position LIMIT ${limit === null ? 'ALL' : Math.trunc(limit).toString()}`;
 
 const columns = 8;
-const signature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+/** The first 11 bytes of every binary COPY, either way (the read models write them too). */
+export const binaryCopySignature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** flags of the header: bit 16 says each row starts with an OID, which this statement never asks */
 const withOids = 1 << 16;
 /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for `timestamptz` */
@@ -129,7 +130,7 @@ export const eventCopyReader = () => {
   let fault: string | undefined;
 
   const readHeader = (bytes: Buffer): number => {
-    if (bytes.length < 19 || !bytes.subarray(0, 11).equals(signature))
+    if (bytes.length < 19 || !bytes.subarray(0, 11).equals(binaryCopySignature))
       throw new CopyFault('the copy does not start with the binary header');
     if ((bytes.readInt32BE(11) & withOids) !== 0) throw new CopyFault('the rows carry OIDs');
     return 19 + bytes.readInt32BE(15);

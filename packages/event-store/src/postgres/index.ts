@@ -9,3 +9,4 @@ export type { OpenOptions } from './open-options';
 export { poolClient, type SqlClient, type SqlSession } from './sql-client';
 export { loadMigrations, migrate, type Migration } from './migrations';
 export { SchemaName } from './schema-name';
+export { binaryCopySignature } from './event-copy';

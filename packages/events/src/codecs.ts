@@ -11,15 +11,72 @@ import * as t from 'io-ts';
  *   whose errors are the ones reported.
  * - io-ts's `exact` copies every object it strips, unknown keys or not, and checks it is a record
  *   twice. Here a value with no unknown key is returned as it came.
+ * - A field whose codec returns a valid value as it came (`keptWhenValid`) is only checked, with
+ *   the codec's `is`: no success is built for it. So a record of such fields allocates nothing but
+ *   its own success.
+ * - `t.partial` and `t.intersection` give each field and each part its own context too, and
+ *   `t.partial` decodes an absent field, to drop the failure. Here neither is done on the way to a
+ *   success (docs/performance.md, "Session 11").
  */
 
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Codecs marked by `checkOnly`: a refinement of a primitive, returned as it came when valid. */
+const checkedOnly = new WeakSet<t.Any>();
+
+/** Marks a codec whose `validate` returns the value it was given when `is` accepts it, else fails. */
+export const checkOnly = <C extends t.Any>(codec: C): C => {
+  checkedOnly.add(codec);
+  return codec;
+};
+
+/** Exact codecs made here: they return a value with no unknown key as it came. */
+const keptExact = new WeakSet<t.Any>();
+
+/**
+ * Whether a codec's success is the very value it was given, and `is` says when it succeeds: then
+ * checking a value is decoding it.
+ */
+const keepsValue = (codec: t.Any): boolean =>
+  checkedOnly.has(codec) ||
+  codec instanceof t.StringType ||
+  codec instanceof t.NumberType ||
+  codec instanceof t.BooleanType ||
+  codec instanceof t.NullType ||
+  codec instanceof t.UnknownType ||
+  codec instanceof t.KeyofType ||
+  codec instanceof t.LiteralType ||
+  (codec instanceof t.UnionType && (codec.types as t.Any[]).every(keepsValue)) ||
+  (codec instanceof t.ArrayType && keepsValue(codec.type as t.Any)) ||
+  (codec instanceof t.InterfaceType && Object.values(codec.props as t.Props).every(keepsValue));
+
+/**
+ * A test true only of values the codec decodes to themselves, cheaper than decoding them; undefined
+ * when there is none. False says nothing: the value must then be decoded.
+ */
+const keptWhenValid = (codec: t.Any): ((u: unknown) => boolean) | undefined => {
+  // io-ts's union `is` makes a closure on every call
+  if (codec instanceof t.UnionType && keepsValue(codec)) {
+    const types = codec.types as t.Any[];
+    return (u) => {
+      for (const type of types) if (type.is(u)) return true;
+      return false;
+    };
+  }
+  if (keepsValue(codec)) return (u) => codec.is(u);
+  if (codec instanceof t.ExactType && keptExact.has(codec) && keepsValue(codec.type as t.Any)) {
+    const props = propsOf(codec.type as t.HasProps);
+    return (u) => codec.is(u) && !hasUnknownKey(u as Record<string, unknown>, props);
+  }
+  return undefined;
+};
 
 /** `t.type`: the same `InterfaceType`, a success decoded without a context per field. */
 export const type = <P extends t.Props>(props: P, name?: string): t.TypeC<P> => {
   const standard = t.type(props, name);
   const keys = Object.keys(props);
   const codecs = keys.map((key) => props[key]!);
+  const checks = codecs.map(keptWhenValid);
   return new t.InterfaceType(
     standard.name,
     standard.is,
@@ -29,6 +86,8 @@ export const type = <P extends t.Props>(props: P, name?: string): t.TypeC<P> => 
       for (let i = 0; i < keys.length; i += 1) {
         const key = keys[i]!;
         const value = decoded[key];
+        // an absent key is decoded: io-ts adds it when its codec takes undefined
+        if (value !== undefined && checks[i]?.(value) === true) continue;
         const result = codecs[i]!.validate(value, c);
         if (E.isLeft(result)) return standard.validate(u, c);
         // as io-ts does: the object is copied once a field decodes to another value
@@ -49,7 +108,8 @@ export const nullable = <C extends t.Mixed>(codec: C) => {
   const standard = t.union([codec, t.null], `${codec.name} | null`);
   return new t.UnionType<[C, t.NullC], t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
     standard.name,
-    standard.is,
+    // io-ts's union `is`, without the closure it makes on every call
+    (u): u is t.TypeOf<C> | null => codec.is(u) || u === null,
     (u, c) => {
       if (u === null && !codec.is(null)) return t.success(null);
       const decoded = codec.validate(u, c);
@@ -78,24 +138,29 @@ const propsOf = (codec: t.HasProps): t.Props => {
   }
 };
 
+const hasUnknownKey = (value: Record<string, unknown>, props: t.Props): boolean => {
+  for (const key in value) if (!hasOwn.call(props, key)) return true;
+  return false;
+};
+
 const withoutUnknownKeys = <A>(value: A, props: t.Props): A => {
-  for (const key in value)
-    if (!hasOwn.call(props, key)) {
-      const known: Record<string, unknown> = {};
-      for (const name in value) if (hasOwn.call(props, name)) known[name] = value[name];
-      return known as A;
-    }
-  return value;
+  if (!hasUnknownKey(value as Record<string, unknown>, props)) return value;
+  const known: Record<string, unknown> = {};
+  for (const name in value) if (hasOwn.call(props, name)) known[name] = value[name];
+  return known as A;
 };
 
 /** `t.exact`: the same `ExactType`, a value with no unknown key returned as it came. */
 export const exact = <C extends t.HasProps>(codec: C, name?: string): t.ExactC<C> => {
   const props = propsOf(codec);
-  return new t.ExactType(
+  const kept = keepsValue(codec);
+  const strict = new t.ExactType(
     name ?? t.exact(codec).name,
     codec.is,
-    // every codec with props checks first that the value is a record, with the same context
     (u, c) => {
+      if (!t.UnknownRecord.is(u)) return t.failure(u, c);
+      if (kept && codec.is(u) && !hasUnknownKey(u as Record<string, unknown>, props))
+        return t.success(u as t.TypeOf<C>);
       const validated = codec.validate(u, c);
       return E.isLeft(validated)
         ? validated
@@ -104,8 +169,73 @@ export const exact = <C extends t.HasProps>(codec: C, name?: string): t.ExactC<C
     (a) => codec.encode(withoutUnknownKeys(a, props)) as t.OutputOf<C>,
     codec,
   );
+  keptExact.add(strict);
+  return strict;
 };
 
 /** `t.strict` */
 export const strict = <P extends t.Props>(props: P, name?: string): t.ExactC<t.TypeC<P>> =>
   exact(type(props), name ?? t.strict(props).name);
+
+/**
+ * `t.partial`: the same `PartialType`, its present fields decoded in its own context and its
+ * absent ones left alone where decoding `undefined` could change nothing (a failure there is
+ * dropped, a success is `undefined`).
+ */
+export const partial = <P extends t.Props>(props: P, name?: string): t.PartialC<P> => {
+  const standard = t.partial(props, name);
+  const keys = Object.keys(props);
+  const codecs = keys.map((key) => props[key]!);
+  const checks = codecs.map(keptWhenValid);
+  return new t.PartialType(
+    standard.name,
+    standard.is,
+    (u, c) => {
+      if (!t.UnknownRecord.is(u)) return standard.validate(u, c);
+      let decoded = u;
+      for (let i = 0; i < keys.length; i += 1) {
+        const key = keys[i]!;
+        const value = decoded[key];
+        const check = checks[i];
+        if (value === undefined) {
+          if (check !== undefined) continue;
+          return standard.validate(u, c);
+        }
+        if (check?.(value) === true) continue;
+        const result = codecs[i]!.validate(value, c);
+        if (E.isLeft(result)) return standard.validate(u, c);
+        if (result.right !== value) {
+          if (decoded === u) decoded = { ...u };
+          decoded[key] = result.right;
+        }
+      }
+      return t.success(decoded as t.TypeOf<t.PartialC<P>>);
+    },
+    standard.encode,
+    props,
+  );
+};
+
+/**
+ * `t.intersection` of two codecs: the same `IntersectionType`, both parts decoded in its own
+ * context; when both return the value as it came, so does it (as io-ts's merge does).
+ */
+export const intersection = <A extends t.Mixed, B extends t.Mixed>(
+  codecs: [A, B],
+  name?: string,
+): t.IntersectionC<[A, B]> => {
+  const standard = t.intersection(codecs, name);
+  return new t.IntersectionType(
+    standard.name,
+    standard.is,
+    (u, c) => {
+      for (const codec of codecs) {
+        const result = codec.validate(u, c);
+        if (E.isLeft(result) || result.right !== u) return standard.validate(u, c);
+      }
+      return t.success(u as t.TypeOf<t.IntersectionC<[A, B]>>);
+    },
+    standard.encode,
+    codecs,
+  );
+};

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
 import type { DomainEvent } from './catalog';
+import type { EventDefinition } from './define-event';
 import { EventMetadata } from './metadata';
 import { publishedContract, upcastData, type EventContract } from './upcast';
 
@@ -67,14 +67,31 @@ export const decodeError = (what: string, issues: ReadonlyArray<DecodeIssue>): D
 });
 
 /** Decodes with a codec and reports every bad field by path instead of throwing. */
-export const decodeWith =
-  <A, O>(codec: t.Type<A, O, unknown>, what: string, prefix = '') =>
-  (u: unknown): E.Either<DecodeError, A> => {
+export const decodeWith = <A, O>(codec: t.Type<A, O, unknown>, what: string, prefix = '') => {
+  // a success never reads its context: one for every value (`decode` makes one per call), and the
+  // value's own, as `decode` gives it, only to report a failure
+  const shared: t.Context = [{ key: '', type: codec, actual: undefined }];
+  return (u: unknown): E.Either<DecodeError, A> => {
+    const quick = codec.validate(u, shared);
+    if (E.isRight(quick)) return quick;
     const decoded = codec.decode(u);
     return E.isLeft(decoded)
       ? E.left(decodeError(what, toDecodeIssues(decoded.left, prefix)))
       : decoded;
   };
+};
+
+/** each event type's data decoder, made once: decoding is what every event read goes through */
+const dataDecoders = new WeakMap<EventDefinition<string, t.Mixed>, ReturnType<typeof decodeWith>>();
+
+const dataDecoderOf = (definition: EventDefinition<string, t.Mixed>) => {
+  let decoder = dataDecoders.get(definition);
+  if (decoder === undefined) {
+    decoder = decodeWith(definition.data, `invalid ${definition.type} event`, 'data');
+    dataDecoders.set(definition, decoder);
+  }
+  return decoder;
+};
 
 /**
  * Decodes the data of an event of the given type, in its current shape; an unknown type is an
@@ -98,10 +115,8 @@ export const decodeEventData = (
         { path: 'type', expected: 'a type of the event catalog', actual: describeValue(type) },
       ]),
     );
-  return pipe(
-    decodeWith(definition.data, `invalid ${type} event`, 'data')(data),
-    E.map((decoded) => ({ type, data: decoded }) as DomainEvent),
-  );
+  const decoded = dataDecoderOf(definition)(data);
+  return E.isLeft(decoded) ? decoded : E.right({ type, data: decoded.right } as DomainEvent);
 };
 
 export const decodeMetadata = decodeWith(EventMetadata, 'invalid event metadata', 'metadata');

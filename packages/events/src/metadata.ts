@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { exact, strict, type } from './codecs';
+import { checkOnly, exact, intersection, partial, strict, type } from './codecs';
 import {
   Channel,
   IsoDateTime,
@@ -24,11 +24,13 @@ export const Via = strict({ channel: Channel, rel: nullable(NonEmptyString) }, '
 export type Via = t.TypeOf<typeof Via>;
 
 /** A SHA-256 digest as 64 lower-case hexadecimal digits. */
-export const Sha256Hex = new t.Type<string, string, unknown>(
-  'Sha256Hex',
-  (u): u is string => typeof u === 'string' && /^[0-9a-f]{64}$/.test(u),
-  (u, c) => (typeof u === 'string' && /^[0-9a-f]{64}$/.test(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
+export const Sha256Hex = checkOnly(
+  new t.Type<string, string, unknown>(
+    'Sha256Hex',
+    (u): u is string => typeof u === 'string' && /^[0-9a-f]{64}$/.test(u),
+    (u, c) => (typeof u === 'string' && /^[0-9a-f]{64}$/.test(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
 );
 
 /**
@@ -46,7 +48,7 @@ export type EventChain = t.TypeOf<typeof EventChain>;
  * twice (deleting fields as they go) before merging the copies, on every event a process reads.
  */
 export const EventMetadata = exact(
-  t.intersection([
+  intersection([
     type({
       account_id: Uuid,
       actor: Actor,
@@ -59,7 +61,7 @@ export const EventMetadata = exact(
       schema_version: PositiveInteger,
     }),
     // optional so that events recorded before the chain existed still decode
-    t.partial({ chain: EventChain }),
+    partial({ chain: EventChain }),
   ]),
   'EventMetadata',
 );

@@ -72,6 +72,9 @@ const int64Range = (value: bigint, given: unknown): bigint => {
 
 const integerText = /^[+-]?\d+$/;
 
+const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
+const minSafe = -maxSafe;
+
 /** A bigint column's value: a bigint, a safe integer, or integer text (as `int8in` reads it). */
 const int64Of = (value: unknown): bigint => {
   if (typeof value === 'bigint') return int64Range(value, value);
@@ -96,7 +99,14 @@ const encoders: Readonly<Record<string, Encoder>> = {
     into.textField(typeof value === 'string' ? value : String(value as string | number | boolean)),
   bigint: (into, value) => {
     const at = into.fixedField(8);
-    into.buffer.writeBigInt64BE(int64Of(value), at);
+    // a safe integer is written as two words: no bigint made (positions and revisions are bigints)
+    const safe =
+      typeof value === 'bigint' && value >= minSafe && value <= maxSafe ? Number(value) : value;
+    if (typeof safe === 'number' && Number.isSafeInteger(safe)) {
+      const high = Math.floor(safe / 0x1_0000_0000);
+      into.buffer.writeInt32BE(high, at);
+      into.buffer.writeUInt32BE(safe - high * 0x1_0000_0000, at + 4);
+    } else into.buffer.writeBigInt64BE(int64Of(value), at);
   },
   timestamptz: (into, value) => {
     const at = into.fixedField(8);

@@ -44,12 +44,25 @@ describe('multi-row statements', () => {
     ['2300-06-15T12:00:00.123456Z', '2300-06-15T12:00:00.123456'],
     ['9999-12-31T23:59:59.999999Z', '9999-12-31T23:59:59.999999'],
   ];
+  /** bigints on both sides of 2^53 (the number fast path) and at the ends of int8 */
+  const integers: ReadonlyArray<bigint> = [
+    0n,
+    -1n,
+    2n ** 32n - 1n,
+    -(2n ** 32n) - 7n,
+    2n ** 53n - 1n,
+    -(2n ** 53n) + 1n,
+    2n ** 53n,
+    -(2n ** 53n) - 1n,
+    2n ** 63n - 1n,
+    -(2n ** 63n),
+  ];
   const rowsOf = (table: string): Row[] =>
     awkward.map((note, i) => ({
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       note,
       doc: { note, list: [note, null, true, 1.5], table },
-      n: 9007199254740993n + BigInt(i),
+      n: integers[i]!,
       at: moments[i]![0],
     }));
   const columns = [

@@ -1,5 +1,4 @@
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import { decodeEvent, decodeStoredOnce, type DecodeIssue } from '@helpdesk/events';
 import { matchesFilter, type EventFilter, type RecordedEvent } from '@helpdesk/event-store';
 import type { ProjectedEvent } from './projection';
@@ -21,30 +20,28 @@ export const describeCorruptEvent = (corrupt: CorruptEvent): string =>
 const decodeRecorded = (
   recorded: RecordedEvent,
   decode: (stored: RecordedEvent) => ReturnType<typeof decodeEvent> = decodeEvent,
-): E.Either<CorruptEvent, ProjectedEvent> =>
-  pipe(
-    decode(recorded),
-    E.bimap(
-      (error): CorruptEvent => ({
-        kind: 'CorruptEvent',
-        globalPosition: recorded.globalPosition,
-        streamName: recorded.streamName,
-        eventId: recorded.id,
-        type: recorded.type,
-        message: error.message,
-        issues: error.issues,
-      }),
-      ({ event, metadata }): ProjectedEvent => ({
-        event,
-        metadata,
-        eventId: recorded.id,
-        streamName: recorded.streamName,
-        revision: recorded.revision,
-        globalPosition: recorded.globalPosition,
-        recordedAt: recorded.recordedAt,
-      }),
-    ),
-  );
+): E.Either<CorruptEvent, ProjectedEvent> => {
+  const decoded = decode(recorded);
+  if (E.isLeft(decoded))
+    return E.left({
+      kind: 'CorruptEvent',
+      globalPosition: recorded.globalPosition,
+      streamName: recorded.streamName,
+      eventId: recorded.id,
+      type: recorded.type,
+      message: decoded.left.message,
+      issues: decoded.left.issues,
+    });
+  return E.right({
+    event: decoded.right.event,
+    metadata: decoded.right.metadata,
+    eventId: recorded.id,
+    streamName: recorded.streamName,
+    revision: recorded.revision,
+    globalPosition: recorded.globalPosition,
+    recordedAt: recorded.recordedAt,
+  });
+};
 
 /**
  * Projectors that share the live tail of the log receive the same event objects (see

@@ -76,8 +76,12 @@ export interface EventFilter {
 }
 
 /** Whether a stream's events pass a filter: the one test every adapter and reader applies. */
-export const matchesFilter = (filter: EventFilter | undefined, streamName: string): boolean =>
-  filter === undefined || filter.streamPrefixes.some((prefix) => streamName.startsWith(prefix));
+export const matchesFilter = (filter: EventFilter | undefined, streamName: string): boolean => {
+  if (filter === undefined) return true;
+  // a loop, not `some`: its callback would be a new closure for every event tested
+  for (const prefix of filter.streamPrefixes) if (streamName.startsWith(prefix)) return true;
+  return false;
+};
 
 export interface ReadAllOptions {
   /** read events strictly after this global position; from the start when absent */

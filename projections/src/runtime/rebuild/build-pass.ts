@@ -189,10 +189,12 @@ export const buildFromLog = async (
   });
 
   // the prefixes any scratch reads, once: every event of the log is tested against them
-  const prefixes = [
-    ...new Set(options.scratches.flatMap((s) => s.projection.filter.streamPrefixes)),
-  ];
-  const wantedByAny = (streamName: string) => prefixes.some((p) => streamName.startsWith(p));
+  const anyScratch = {
+    streamPrefixes: [
+      ...new Set(options.scratches.flatMap((s) => s.projection.filter.streamPrefixes)),
+    ],
+  };
+  const wantedByAny = (streamName: string) => wants(anyScratch, streamName);
 
   const reader = (async () => {
     let number = 0;

@@ -71,33 +71,56 @@ const keptWhenValid = (codec: t.Any): ((u: unknown) => boolean) | undefined => {
   return undefined;
 };
 
-/** `t.type`: the same `InterfaceType`, a success decoded without a context per field. */
-export const type = <P extends t.Props>(props: P, name?: string): t.TypeC<P> => {
-  const standard = t.type(props, name);
+/**
+ * The validate of a record of `props`: each field decoded in the record's own context, the record
+ * copied once a field decodes to another value, and at the first failure `standard`'s validate,
+ * whose errors are the ones reported. An undefined field of `t.type` is decoded (io-ts adds the key
+ * when its codec takes undefined); one of `t.partial` is left alone where decoding `undefined`
+ * could change nothing (a failure there is dropped, a success is `undefined`).
+ */
+const recordValidate = <A>(
+  props: t.Props,
+  standard: t.Decoder<unknown, A>,
+  optional: boolean,
+): t.Validate<unknown, A> => {
   const keys = Object.keys(props);
   const codecs = keys.map((key) => props[key]!);
   const checks = codecs.map(keptWhenValid);
+  return (u, c) => {
+    if (!t.UnknownRecord.is(u)) return standard.validate(u, c);
+    let decoded = u;
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i]!;
+      const value = decoded[key];
+      const check = checks[i];
+      if (value !== undefined) {
+        if (check?.(value) === true) continue;
+      } else if (optional) {
+        if (check !== undefined) continue;
+        return standard.validate(u, c);
+      }
+      const result = codecs[i]!.validate(value, c);
+      if (E.isLeft(result)) return standard.validate(u, c);
+      // as io-ts does: the object is copied once a field decodes to another value
+      if (
+        result.right !== value ||
+        (!optional && value === undefined && !hasOwn.call(decoded, key))
+      ) {
+        if (decoded === u) decoded = { ...u };
+        decoded[key] = result.right;
+      }
+    }
+    return t.success(decoded as A);
+  };
+};
+
+/** `t.type`: the same `InterfaceType`, a success decoded without a context per field. */
+export const type = <P extends t.Props>(props: P, name?: string): t.TypeC<P> => {
+  const standard = t.type(props, name);
   return new t.InterfaceType(
     standard.name,
     standard.is,
-    (u, c) => {
-      if (!t.UnknownRecord.is(u)) return standard.validate(u, c);
-      let decoded = u;
-      for (let i = 0; i < keys.length; i += 1) {
-        const key = keys[i]!;
-        const value = decoded[key];
-        // an absent key is decoded: io-ts adds it when its codec takes undefined
-        if (value !== undefined && checks[i]?.(value) === true) continue;
-        const result = codecs[i]!.validate(value, c);
-        if (E.isLeft(result)) return standard.validate(u, c);
-        // as io-ts does: the object is copied once a field decodes to another value
-        if (result.right !== value || (value === undefined && !hasOwn.call(decoded, key))) {
-          if (decoded === u) decoded = { ...u };
-          decoded[key] = result.right;
-        }
-      }
-      return t.success(decoded as t.TypeOf<t.TypeC<P>>);
-    },
+    recordValidate(props, standard, false),
     standard.encode,
     props,
   );
@@ -177,40 +200,13 @@ export const exact = <C extends t.HasProps>(codec: C, name?: string): t.ExactC<C
 export const strict = <P extends t.Props>(props: P, name?: string): t.ExactC<t.TypeC<P>> =>
   exact(type(props), name ?? t.strict(props).name);
 
-/**
- * `t.partial`: the same `PartialType`, its present fields decoded in its own context and its
- * absent ones left alone where decoding `undefined` could change nothing (a failure there is
- * dropped, a success is `undefined`).
- */
+/** `t.partial`: the same `PartialType`, a success decoded without a context per field. */
 export const partial = <P extends t.Props>(props: P, name?: string): t.PartialC<P> => {
   const standard = t.partial(props, name);
-  const keys = Object.keys(props);
-  const codecs = keys.map((key) => props[key]!);
-  const checks = codecs.map(keptWhenValid);
   return new t.PartialType(
     standard.name,
     standard.is,
-    (u, c) => {
-      if (!t.UnknownRecord.is(u)) return standard.validate(u, c);
-      let decoded = u;
-      for (let i = 0; i < keys.length; i += 1) {
-        const key = keys[i]!;
-        const value = decoded[key];
-        const check = checks[i];
-        if (value === undefined) {
-          if (check !== undefined) continue;
-          return standard.validate(u, c);
-        }
-        if (check?.(value) === true) continue;
-        const result = codecs[i]!.validate(value, c);
-        if (E.isLeft(result)) return standard.validate(u, c);
-        if (result.right !== value) {
-          if (decoded === u) decoded = { ...u };
-          decoded[key] = result.right;
-        }
-      }
-      return t.success(decoded as t.TypeOf<t.PartialC<P>>);
-    },
+    recordValidate(props, standard, true),
     standard.encode,
     props,
   );

@@ -36,16 +36,21 @@ class Stopped extends Error {}
 /** how long a scratch whose pages hold nothing for it goes without storing its checkpoint */
 const quietCheckpointMs = 2_000;
 
-/** A bounded queue of pages for one scratch: the reader waits while it is full. */
+/**
+ * A bounded queue of pages for one scratch: the reader waits while it is full. The pages the worker
+ * took last count until it comes back for more, so at most `capacity` pages wait besides the one
+ * being applied, however many it applies at once (memory: that many pages).
+ */
 const pageQueue = (capacity: number) => {
   const pages: SharedPage[] = [];
+  let applying = 0;
   let ended = false;
   let failed: unknown;
   let wakeReader: (() => void) | undefined;
   let wakeWorker: (() => void) | undefined;
   return {
     push: async (page: SharedPage) => {
-      while (pages.length >= capacity && failed === undefined)
+      while (pages.length + Math.max(applying - 1, 0) >= capacity && failed === undefined)
         await new Promise<void>((resolve) => (wakeReader = resolve));
       if (failed !== undefined) throw new Stopped();
       pages.push(page);
@@ -55,13 +60,16 @@ const pageQueue = (capacity: number) => {
       ended = true;
       wakeWorker?.();
     },
-    /** the next page, or undefined after the last */
-    take: async (): Promise<SharedPage | undefined> => {
+    /** every page waiting, in order (at least one), or undefined after the last */
+    takeAll: async (): Promise<ReadonlyArray<SharedPage> | undefined> => {
+      applying = 0;
+      wakeReader?.();
       while (pages.length === 0 && !ended)
         await new Promise<void>((resolve) => (wakeWorker = resolve));
-      const page = pages.shift();
-      wakeReader?.();
-      return page;
+      if (pages.length === 0) return undefined;
+      const taken = pages.splice(0);
+      applying = taken.length;
+      return taken;
     },
     fail: (error: unknown) => {
       failed = error;
@@ -78,10 +86,12 @@ const earliest = (scratches: ReadonlyArray<Scratch>): Checkpoint =>
 /**
  * One pass over the log, from the earliest scratch checkpoint to the head, feeding every scratch.
  * One reader reads each page once and decodes it once (only the events some projection reads);
- * each projection then applies the pages on its own, one transaction per page with its own
- * checkpoint, up to `lookahead` pages behind the reader. So the light projections never wait for
- * the heavy ones page by page, the database always has statements to run while this process
- * decodes, and a rebuild killed at any moment resumes each scratch from its own checkpoint.
+ * each projection then applies the pages on its own, in transactions with its own checkpoint, up
+ * to `lookahead` pages behind the reader: one page at a time, or every page waiting for it when it
+ * is behind (fewer, larger statements: a ticket changed in several pages is updated once). So the
+ * light projections never wait for the heavy ones page by page, the database always has statements
+ * to run while this process decodes, and a rebuild killed at any moment resumes each scratch from
+ * its own checkpoint.
  */
 export const buildFromLog = async (
   options: BuildOptions,
@@ -154,24 +164,27 @@ export const buildFromLog = async (
       return true;
     };
     try {
-      for (let page = await queue.take(); page !== undefined; page = await queue.take()) {
+      // a scratch behind the reader applies every page waiting for it in one transaction: the
+      // tickets touched in several of them are updated once
+      for (let taken = await queue.takeAll(); taken !== undefined; taken = await queue.takeAll()) {
         if (thrown !== undefined || failure !== undefined) return;
         const from = checkpoints[i];
-        if (from !== undefined && from >= page.through) {
-          pageDone(page, options.scratches.length);
-          continue;
-        }
-        // a resumed scratch may stand inside the page: it skips what it already has
-        const passed = eventsFor(page, scratch.projection.filter);
-        const events =
-          from === undefined || passed.length === 0 || passed[0]!.globalPosition > from
+        // a resumed scratch may stand inside a page: it skips what it already has
+        const unapplied = (page: SharedPage): ReadonlyArray<ProjectedEvent> => {
+          if (from !== undefined && from >= page.through) return [];
+          const passed = eventsFor(page, scratch.projection.filter);
+          return from === undefined || passed.length === 0 || passed[0]!.globalPosition > from
             ? passed
             : passed.filter((e) => e.globalPosition > from);
-        // a page with nothing for it opens no transaction; its checkpoint is stored now and then
-        if (events.length === 0 && Date.now() - storedAt < quietCheckpointMs)
-          checkpoints[i] = page.through;
-        else if (!(await store(page.through, events))) return;
-        pageDone(page, options.scratches.length);
+        };
+        const events = taken.length === 1 ? unapplied(taken[0]!) : taken.flatMap(unapplied);
+        const through = taken[taken.length - 1]!.through;
+        const applied = from !== undefined && from >= through;
+        // pages with nothing for it open no transaction; the checkpoint is stored now and then
+        if (!applied && events.length === 0 && Date.now() - storedAt < quietCheckpointMs)
+          checkpoints[i] = through;
+        else if (!applied && !(await store(through, events))) return;
+        for (const page of taken) pageDone(page, options.scratches.length);
       }
       // the swap hands over the stored checkpoint
       const reached = checkpoints[i];

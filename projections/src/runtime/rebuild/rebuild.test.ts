@@ -5,7 +5,12 @@ import { openTestDatabase, type TestDatabase } from '../../testing/test-database
 import { readCheckpoint } from '../checkpoints';
 import type { Projection } from '../projection';
 import { startProjections } from '../runner';
-import { dumpTables, ledgerProjection, testProjections } from '../testing/test-projections';
+import {
+  dumpTables,
+  ledgerProjection,
+  testProjections,
+  withHook,
+} from '../testing/test-projections';
 import type { RebuildProgress } from './progress';
 import { rebuildProjection, rebuildReadModels, type RebuildOptions } from './rebuild';
 
@@ -155,6 +160,22 @@ describe('rebuilding read models', () => {
     expect(seenDuringBuild.length).toBeGreaterThan(1);
     expect(seenDuringBuild.every((n) => n === 1)).toBe(true);
     expect(readErrors).toEqual([]);
+    expect(await dump()).toEqual(reference);
+  });
+
+  it('lets a projection behind the reader apply every page waiting for it in one transaction, each event once', async () => {
+    const batches: number[] = [];
+    const slowLedger = withHook(ledgerProjection, async (events) => {
+      batches.push(events.length);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    });
+    const report = await rebuildReadModels(
+      options({ projections: projections.map((p) => (p === ledgerProjection ? slowLedger : p)) }),
+    );
+
+    expect(report).toEqual(E.right(expect.objectContaining({ position: await headOf(store) })));
+    // pages of 500 events: a batch of more was several pages, caught up in one transaction
+    expect(Math.max(...batches)).toBeGreaterThan(500);
     expect(await dump()).toEqual(reference);
   });
 

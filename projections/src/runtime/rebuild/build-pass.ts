@@ -69,6 +69,8 @@ const pageQueue = (capacity: number) => {
       if (pages.length === 0) return undefined;
       const taken = pages.splice(0);
       applying = taken.length;
+      // room for the reader again, unless it took more than one
+      wakeReader?.();
       return taken;
     },
     fail: (error: unknown) => {

@@ -243,3 +243,41 @@ describeOnServer('poolClient: a binary COPY out, and a connection lost under it'
     expect(await backendPid()).not.toBe(pid);
   });
 });
+
+describeOnServer('poolClient: a COPY in outside a transaction', (url) => {
+  let pool: Pool;
+  let client: SqlClient;
+  let schema: string;
+
+  beforeEach(async () => {
+    pool = new Pool({ connectionString: url, max: 1 });
+    client = poolClient(pool);
+    schema = freshSchemaName();
+    await client.exec(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.notes (id int PRIMARY KEY)`);
+  });
+  afterEach(async () => {
+    await client.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await pool.end();
+  });
+
+  const ids = async () =>
+    (await client.query<{ id: number }>(`SELECT id FROM ${schema}.notes ORDER BY id`)).rows.map(
+      (row) => row.id,
+    );
+
+  it('copies the rows in on a connection of its own, and reports how many', async () => {
+    expect(
+      await client.copyFrom!(`COPY ${schema}.notes (id) FROM STDIN`, Buffer.from('1\n2\n')),
+    ).toBe(2);
+    expect(await ids()).toEqual([1, 2]);
+  });
+
+  it('fails with the server refusal, copies nothing, and the pool goes on with the next statement', async () => {
+    const copy = client.copyFrom!(
+      `COPY ${schema}.notes (id) FROM STDIN`,
+      Buffer.from('3\nthree\n'),
+    );
+    await expect(copy).rejects.toThrow(/invalid input syntax for type integer/);
+    expect(await ids()).toEqual([]);
+  });
+});

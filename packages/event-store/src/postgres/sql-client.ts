@@ -149,6 +149,17 @@ export const poolClient = (pool: Pool): SqlClient => {
   return {
     query: runNamed(pool, nameOf),
     exec: (script) => pool.query(script),
+    copyFrom: async (statement, data) => {
+      const { connection, giveBack } = await borrow(pool);
+      try {
+        const rows = await connection.query(new CopyFrom(statement, data)).done;
+        giveBack();
+        return rows;
+      } catch (error) {
+        giveBack(new Error('the copy failed', { cause: error }));
+        throw error;
+      }
+    },
     copyOut: async (query, onBytes) => {
       const { connection, giveBack } = await borrow(pool);
       let refusedByReader = false;

@@ -1,7 +1,8 @@
 import type { TicketEvent } from '@helpdesk/events';
 import { isTicketEvent, type ProjectedOf } from '../read-model/events';
-import { appendRows, column } from '../read-model/multi-row';
-import type { Projection, ProjectedEvent } from '../runtime/projection';
+import { appendBatch } from '../read-model/append-batch';
+import { column } from '../read-model/multi-row';
+import { applyByBatch, type Projection, type ProjectedEvent } from '../runtime/projection';
 import { analyticsIndexes, analyticsSchema, analyticsViews } from './schema';
 
 type RequesterChange = ProjectedOf<Extract<TicketEvent, { type: 'RequesterChanged' }>>;
@@ -29,6 +30,12 @@ const changeColumns = [
   column<RequesterChange>('changed_at', 'timestamptz', (e) => e.metadata.occurred_at),
 ];
 
+const requesterChangesBatch = appendBatch(
+  'analytics_requester_changes',
+  changeColumns,
+  isRequesterChange,
+);
+
 /**
  * `analytics`: the requester changes as typed rows, and the analyst views (schema.ts). Only
  * `RequesterChanged` events are written; the rest of the ticket streams is skipped.
@@ -40,11 +47,6 @@ export const analyticsProjection: Projection = {
   schema: analyticsSchema,
   indexes: analyticsIndexes,
   views: analyticsViews,
-  apply: (session, events) =>
-    appendRows(
-      session,
-      'analytics_requester_changes',
-      changeColumns,
-      events.filter(isRequesterChange),
-    ),
+  apply: applyByBatch(requesterChangesBatch),
+  batch: requesterChangesBatch,
 };

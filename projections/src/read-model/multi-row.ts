@@ -1,5 +1,6 @@
 import type { SqlSession } from '@helpdesk/event-store';
-import { binaryCopyData, copiesInBinary } from './binary-copy';
+import type { BatchTarget } from '../runtime/projection';
+import { binaryCopyRows, copiesInBinary } from './binary-copy';
 
 /**
  * Multi-row statements: a batch of rows travels as one array per column and is expanded by
@@ -100,29 +101,63 @@ export const insertRows = <Row>(
  */
 export const plainArrayLiteral = (values: ReadonlyArray<string>): string => `{${values.join(',')}}`;
 
+/** Rows to append to a table, gathered one at a time and written at once. */
+export interface RowsToAppend<Row> {
+  readonly add: (row: Row) => void;
+  /** writes the rows added, if any */
+  readonly write: (session: SqlSession) => Promise<void>;
+}
+
 /**
- * Appends rows to a table: by COPY in its binary format where the session has COPY (PostgreSQL
- * over `pg`) and every column has that format here (`copiesInBinary`), else by `insertRows`. COPY
- * costs the server a third less than `insertRows`, and the binary format less again
- * (docs/performance.md, "Session 7" and "Session 9"). Only for plain appends: COPY has no
- * `ON CONFLICT`.
+ * Rows to append to a table: by COPY in its binary format where the target takes COPY (PostgreSQL
+ * over `pg`) and every column has that format here (`copiesInBinary`), each row encoded as it is
+ * added; else kept for one `insertRows`. COPY costs the server a third less than `insertRows`,
+ * and the binary format less again (docs/performance.md, "Session 7" and "Session 9"). Only for
+ * plain appends: COPY has no `ON CONFLICT`.
  */
+export const rowsToAppend = <Row>(
+  table: string,
+  columns: ReadonlyArray<Column<Row>>,
+  target: BatchTarget,
+): RowsToAppend<Row> => {
+  if (!target.copies || !copiesInBinary(columns)) {
+    const rows: Row[] = [];
+    return {
+      add: (row) => void rows.push(row),
+      write: async (session) => {
+        if (rows.length === 0) return;
+        const statement = insertRows(table, columns, rows);
+        await session.query(statement.text, statement.params);
+      },
+    };
+  }
+  const copy = binaryCopyRows(columns);
+  return {
+    add: copy.add,
+    write: async (session) => {
+      if (copy.rows() === 0) return;
+      if (session.copyFrom === undefined)
+        throw new Error(
+          `rows for ${table} were encoded for COPY, which this session does not take`,
+        );
+      await session.copyFrom(
+        `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM STDIN (FORMAT binary)`,
+        copy.done(),
+      );
+    },
+  };
+};
+
+/** Appends rows to a table at once (`rowsToAppend`). */
 export const appendRows = async <Row>(
   session: SqlSession,
   table: string,
   columns: ReadonlyArray<Column<Row>>,
   rows: ReadonlyArray<Row>,
 ): Promise<void> => {
-  if (rows.length === 0) return;
-  if (session.copyFrom === undefined || !copiesInBinary(columns)) {
-    const statement = insertRows(table, columns, rows);
-    await session.query(statement.text, statement.params);
-    return;
-  }
-  await session.copyFrom(
-    `COPY ${table} (${columns.map((c) => c.name).join(', ')}) FROM STDIN (FORMAT binary)`,
-    binaryCopyData(columns, rows),
-  );
+  const append = rowsToAppend(table, columns, { copies: session.copyFrom !== undefined });
+  for (const row of rows) append.add(row);
+  await append.write(session);
 };
 
 /** Runs the statements one after the other, skipping those with no rows. */

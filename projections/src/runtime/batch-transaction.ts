@@ -1,13 +1,14 @@
 import type { SqlClient, SqlSession } from '@helpdesk/event-store';
 import { moveCheckpoint, type Checkpoint } from './checkpoints';
-import type { ProjectedEvent, Projection } from './projection';
+import type { Batch, ProjectedEvent, Projection } from './projection';
 
 /** One projection's share of a transaction: its events, and the checkpoint move they make. */
 export interface BatchPart {
   readonly projection: Projection;
   /** the schema holding its tables and checkpoint: the live one, or a rebuild's scratch schema */
   readonly schema: string;
-  readonly events: ReadonlyArray<ProjectedEvent>;
+  /** its events, or a batch gathered from them as they were read (a rebuild's) */
+  readonly events: ReadonlyArray<ProjectedEvent> | Batch;
   /** the checkpoint this batch starts from: if another writer moved it, nothing is written */
   readonly from: Checkpoint;
   /** the checkpoint after the batch: its last event, or further when the events between were not for it */
@@ -47,7 +48,9 @@ const applyPart = async (
   await useSchema(session, schema, settings);
   const move = await moveCheckpoint(session, schema, projection.name, part.from, part.to);
   if (move.kind === 'stood-elsewhere') throw new CheckpointMoved(projection.name, move.actual);
-  if (part.events.length > 0) await projection.apply(session, part.events);
+  const { events } = part;
+  if ('write' in events) await events.write(session);
+  else if (events.length > 0) await projection.apply(session, events);
 };
 
 /**

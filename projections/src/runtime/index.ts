@@ -1,4 +1,5 @@
-export type { ProjectedEvent, Projection } from './projection';
+export { applyByBatch, openBatch } from './projection';
+export type { Batch, BatchTarget, ProjectedEvent, Projection } from './projection';
 export type { Checkpoint, CheckpointRecord } from './checkpoints';
 export { readCheckpoint, readCheckpoints } from './checkpoints';
 export { checkpointWaiter, type CheckpointWaiterOptions } from './checkpoint-waiter';

@@ -19,6 +19,12 @@ export interface LogPage {
 export interface PageOptions {
   readonly after: Checkpoint;
   readonly pageSize: number;
+  /**
+   * whether the next page is read while the caller works on this one (true when absent). A caller
+   * that may wait long between pages says no: a page read ahead would wait with it, decoded, in
+   * memory.
+   */
+  readonly readAhead?: boolean;
 }
 
 type Source = Pick<EventStore, 'readAll' | 'headPosition'>;
@@ -60,19 +66,22 @@ const readPage = async (
 
 /**
  * The log after `after`, page by page, up to the head. The next page is read while the caller
- * works on this one, so reading and writing overlap; never more than two pages are held, so
- * memory stays flat however long the log. A failed read ends the pages with its error.
+ * works on this one (unless `readAhead` is false), so reading and writing overlap; never more than
+ * two pages are held, so memory stays flat however long the log. A failed read ends the pages with
+ * its error.
  */
 export async function* logPages(
   source: Source,
   options: PageOptions,
 ): AsyncGenerator<E.Either<StoreError, LogPage>, void, undefined> {
+  const readAhead = options.readAhead ?? true;
   let next = readPage(source, options.after, options.pageSize);
   for (;;) {
     const page = await next;
-    if (E.isRight(page) && !page.right.reachedHead)
-      next = readPage(source, page.right.through, options.pageSize);
+    const more = E.isRight(page) && !page.right.reachedHead;
+    if (more && readAhead) next = readPage(source, page.right.through, options.pageSize);
     yield page;
-    if (E.isLeft(page) || page.right.reachedHead) return;
+    if (!more) return;
+    if (!readAhead) next = readPage(source, page.right.through, options.pageSize);
   }
 }

@@ -13,6 +13,21 @@ export interface ProjectedEvent {
 }
 
 /**
+ * Events gathered for one transaction: added as they are read, written at once. Adding does no
+ * I/O, so a rebuild gathers each page into every projection's batch as soon as it has decoded it.
+ */
+export interface Batch {
+  readonly add: (events: ReadonlyArray<ProjectedEvent>) => void;
+  /** writes what was added (nothing when nothing was) */
+  readonly write: (session: SqlSession) => Promise<void>;
+}
+
+/** What a batch will be written through: whether its sessions take COPY (PostgreSQL over `pg`). */
+export interface BatchTarget {
+  readonly copies: boolean;
+}
+
+/**
  * One read model: the tables it owns and how a batch of events changes them. The runtime calls
  * `apply` inside a transaction that also records the projection's checkpoint, so a batch is applied
  * exactly once. Handlers write unqualified table names: the runtime sets `search_path` to the schema
@@ -43,4 +58,34 @@ export interface Projection {
    */
   readonly version?: number;
   readonly apply: (session: SqlSession, events: ReadonlyArray<ProjectedEvent>) => Promise<void>;
+  /**
+   * `apply` in two halves, for a read model whose rows follow from its events alone: a new batch,
+   * and `apply` is adding the events to one and writing it (`applyByBatch`). A rebuild adds each
+   * page to the batch as soon as it has read it, so what it keeps of the page is the batch (rows
+   * folded, or encoded for COPY), not the decoded events, and a projection behind the reader
+   * writes every page gathered meanwhile in one transaction.
+   */
+  readonly batch?: (target: BatchTarget) => Batch;
 }
+
+/** `apply` for a projection with `batch`: one batch of the events, written. */
+export const applyByBatch =
+  (open: (target: BatchTarget) => Batch): Projection['apply'] =>
+  (session, events) => {
+    const batch = open({ copies: session.copyFrom !== undefined });
+    batch.add(events);
+    return batch.write(session);
+  };
+
+/** A projection's batch: its own, or, without `batch`, its events kept for `apply`. */
+export const openBatch = (projection: Projection, target: BatchTarget): Batch => {
+  if (projection.batch !== undefined) return projection.batch(target);
+  const events: ProjectedEvent[] = [];
+  return {
+    add: (added) => {
+      for (const event of added) events.push(event);
+    },
+    write: (session) =>
+      events.length === 0 ? Promise.resolve() : projection.apply(session, events),
+  };
+};

@@ -1,6 +1,7 @@
 import { isTicketEvent, type ProjectedOf } from '../read-model/events';
-import { appendRows, column } from '../read-model/multi-row';
-import type { Projection } from '../runtime/projection';
+import { appendBatch } from '../read-model/append-batch';
+import { column } from '../read-model/multi-row';
+import { applyByBatch, type Projection } from '../runtime/projection';
 import type { TicketEvent } from '@helpdesk/events';
 import { auditEventsOf, relOf } from './audit-events';
 import { ticketAuditsIndexes, ticketAuditsSchema } from './schema';
@@ -24,6 +25,8 @@ const auditColumns = [
   column<Ticket>('events', 'jsonb', (e) => auditEventsOf(e.event)),
 ];
 
+const auditsBatch = appendBatch('ticket_audits', auditColumns, isTicketEvent);
+
 /**
  * `ticket_audits`: one audit per ticket event (not per command), so that an audit is exactly one
  * entry of the log (its event id, revision and position) and the table is only ever appended to:
@@ -35,6 +38,6 @@ export const ticketAuditsProjection: Projection = {
   tables: ['ticket_audits'],
   schema: ticketAuditsSchema,
   indexes: ticketAuditsIndexes,
-  apply: (session, events) =>
-    appendRows(session, 'ticket_audits', auditColumns, events.filter(isTicketEvent)),
+  apply: applyByBatch(auditsBatch),
+  batch: auditsBatch,
 };

@@ -191,28 +191,41 @@ export interface TicketBatch {
 }
 
 /**
- * Folds a batch in memory into one final state or one patch per ticket. Each ticket's draft is
- * changed in place (a million events made two copies of a row each); none leaves the fold before
- * its last event.
+ * Folds batches in memory into one final state or one patch per ticket: `add` as often as events
+ * come, then `batch`. Each ticket's draft is changed in place (a million events made two copies of
+ * a row each); none leaves the fold before the batch is taken.
  */
-export const foldTicketBatch = (events: ReadonlyArray<Ticket>): TicketBatch => {
+export const ticketFold = () => {
   const byTicket = new Map<string, Folded>();
-  for (const projected of events) {
-    const id = projected.event.data.ticket_id;
-    const folded = byTicket.get(id);
-    if (folded === undefined) byTicket.set(id, first(projected, id));
-    else if (folded.kind === 'created') {
-      evolveRow(folded.row, projected);
-      touch(folded.row, projected);
-    } else {
-      evolvePatch(folded.patch, projected);
-      touch(folded.patch, projected);
-    }
-  }
-  const createdRows: TicketRow[] = [];
-  const changed: TicketPatch[] = [];
-  for (const folded of byTicket.values())
-    if (folded.kind === 'created') createdRows.push(folded.row);
-    else changed.push(folded.patch);
-  return { created: createdRows, changed };
+  return {
+    add: (events: ReadonlyArray<Ticket>): void => {
+      for (const projected of events) {
+        const id = projected.event.data.ticket_id;
+        const folded = byTicket.get(id);
+        if (folded === undefined) byTicket.set(id, first(projected, id));
+        else if (folded.kind === 'created') {
+          evolveRow(folded.row, projected);
+          touch(folded.row, projected);
+        } else {
+          evolvePatch(folded.patch, projected);
+          touch(folded.patch, projected);
+        }
+      }
+    },
+    batch: (): TicketBatch => {
+      const createdRows: TicketRow[] = [];
+      const changed: TicketPatch[] = [];
+      for (const folded of byTicket.values())
+        if (folded.kind === 'created') createdRows.push(folded.row);
+        else changed.push(folded.patch);
+      return { created: createdRows, changed };
+    },
+  };
+};
+
+/** One batch of events folded (`ticketFold`). */
+export const foldTicketBatch = (events: ReadonlyArray<Ticket>): TicketBatch => {
+  const fold = ticketFold();
+  fold.add(events);
+  return fold.batch();
 };

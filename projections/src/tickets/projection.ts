@@ -1,9 +1,24 @@
 import { isTicketEvent } from '../read-model/events';
 import { runAll, whenAny } from '../read-model/multi-row';
-import type { Projection } from '../runtime/projection';
-import { foldTicketBatch } from './fold';
+import { applyByBatch, type Batch, type Projection } from '../runtime/projection';
+import { ticketFold } from './fold';
 import { ticketsIndexes, ticketsSchema } from './schema';
 import { insertTickets, updateTickets } from './write';
+
+const ticketsBatch = (): Batch => {
+  const fold = ticketFold();
+  return {
+    add: (events) => fold.add(events.filter(isTicketEvent)),
+    write: async (session) => {
+      const batch = fold.batch();
+      // creations first: a patch never concerns a ticket created in the same batch
+      await runAll(session, [
+        whenAny(batch.created, insertTickets),
+        whenAny(batch.changed, updateTickets),
+      ]);
+    },
+  };
+};
 
 /** `tickets`: each ticket's current state, with its original requester (R1.3) and version. */
 export const ticketsProjection: Projection = {
@@ -12,12 +27,6 @@ export const ticketsProjection: Projection = {
   tables: ['tickets'],
   schema: ticketsSchema,
   indexes: ticketsIndexes,
-  apply: async (session, events) => {
-    const batch = foldTicketBatch(events.filter(isTicketEvent));
-    // creations first: a patch never concerns a ticket created in the same batch
-    await runAll(session, [
-      whenAny(batch.created, insertTickets),
-      whenAny(batch.changed, updateTickets),
-    ]);
-  },
+  apply: applyByBatch(ticketsBatch),
+  batch: ticketsBatch,
 };

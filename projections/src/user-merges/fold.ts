@@ -28,51 +28,54 @@ const progressOf = (
 /**
  * A merge starts with `UserMerged`, is under way once the target absorbed the source or a ticket
  * moved, advances by one with each `RequesterChanged` of reason `merge` (whose previous requester
- * is the source), and completes with `UserMergeCompleted`.
+ * is the source), and completes with `UserMergeCompleted`. Events are added as they come; the
+ * batch is the merges started and what the events tell of the others.
  */
-export const foldMergeBatch = (events: ReadonlyArray<ProjectedEvent>) => {
+export const mergeFold = () => {
   const started: MergeStarted[] = [];
   const progress = new Map<string, MergeProgress>();
   const advance = (sourceId: string, at: string, change: Partial<MergeProgress>) => {
     const current = progressOf(progress, sourceId, at);
     progress.set(sourceId, { ...current, ...change, at });
   };
-  for (const { event, metadata, eventId } of events) {
-    const at = metadata.occurred_at;
-    switch (event.type) {
-      case 'UserMerged':
-        started.push({
-          id: eventId,
-          accountId: event.data.account_id,
-          sourceId: event.data.user_id,
-          targetId: event.data.target_id,
-          correlationId: metadata.correlation_id,
-          requestedBy: metadata.actor.id,
-          startedAt: at,
-        });
-        break;
-      case 'MergedUserAbsorbed':
-        advance(event.data.source_id, at, {});
-        break;
-      case 'RequesterChanged':
-        if (event.data.reason === 'merge') {
-          const sourceId = event.data.previous_requester_id;
-          advance(sourceId, at, {
-            ticketsMoved: progressOf(progress, sourceId, at).ticketsMoved + 1,
+  const add = (events: ReadonlyArray<ProjectedEvent>): void => {
+    for (const { event, metadata, eventId } of events) {
+      const at = metadata.occurred_at;
+      switch (event.type) {
+        case 'UserMerged':
+          started.push({
+            id: eventId,
+            accountId: event.data.account_id,
+            sourceId: event.data.user_id,
+            targetId: event.data.target_id,
+            correlationId: metadata.correlation_id,
+            requestedBy: metadata.actor.id,
+            startedAt: at,
           });
-        }
-        break;
-      case 'UserMergeCompleted':
-        advance(event.data.user_id, at, {
-          completed: {
-            ticketsRewritten: event.data.tickets_rewritten,
-            ccsReplaced: event.data.ccs_replaced,
-          },
-        });
-        break;
-      default:
-        break;
+          break;
+        case 'MergedUserAbsorbed':
+          advance(event.data.source_id, at, {});
+          break;
+        case 'RequesterChanged':
+          if (event.data.reason === 'merge') {
+            const sourceId = event.data.previous_requester_id;
+            advance(sourceId, at, {
+              ticketsMoved: progressOf(progress, sourceId, at).ticketsMoved + 1,
+            });
+          }
+          break;
+        case 'UserMergeCompleted':
+          advance(event.data.user_id, at, {
+            completed: {
+              ticketsRewritten: event.data.tickets_rewritten,
+              ccsReplaced: event.data.ccs_replaced,
+            },
+          });
+          break;
+        default:
+          break;
+      }
     }
-  }
-  return { started, progress: [...progress.values()] };
+  };
+  return { add, batch: () => ({ started, progress: [...progress.values()] }) };
 };

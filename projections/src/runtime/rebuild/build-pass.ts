@@ -3,8 +3,9 @@ import type { EventStore, SqlClient, StoreError } from '@helpdesk/event-store';
 import { applyInOneTransaction } from '../batch-transaction';
 import type { Checkpoint } from '../checkpoints';
 import { logPages } from '../log-pages';
-import { toProjectedEvents, wants, type CorruptEvent } from '../projected-event';
-import type { ProjectedEvent, Projection } from '../projection';
+import { toProjectedEvents, type CorruptEvent } from '../projected-event';
+import { openBatch, type Batch, type ProjectedEvent } from '../projection';
+import { filtersPassing } from './filters-passing';
 import type { Scratch } from './scratch';
 
 export type BuildError =
@@ -15,17 +16,16 @@ export interface BuildOptions {
   readonly client: SqlClient;
   readonly scratches: ReadonlyArray<Scratch>;
   readonly batchSize: number;
-  /** pages read ahead of the slowest projection; 3 when absent (memory: that many pages) */
+  /** pages read ahead of the slowest projection; 3 when absent (memory: that many pages' batches) */
   readonly lookahead?: number;
   /** when every scratch has committed a page: events read so far, the checkpoint, the head seen */
   readonly onBatch: (read: number, through: bigint, head: Checkpoint) => Promise<void>;
 }
 
-/** A page as every scratch shares it: decoded once. */
+/** A page read: where it ends, for the checkpoints and the progress. Its events are in the batches. */
 interface SharedPage {
   /** pages in reading order */
   readonly number: number;
-  readonly events: ReadonlyArray<ProjectedEvent>;
   readonly through: bigint;
   readonly head: Checkpoint;
   readonly read: number;
@@ -36,23 +36,42 @@ class Stopped extends Error {}
 /** how long a scratch whose pages hold nothing for it goes without storing its checkpoint */
 const quietCheckpointMs = 2_000;
 
+/** What a scratch writes in one transaction: the pages gathered into one batch. */
+interface Gathered {
+  readonly batch: Batch;
+  readonly pages: ReadonlyArray<SharedPage>;
+  /** the events added to the batch */
+  readonly events: number;
+}
+
 /**
- * A bounded queue of pages for one scratch: the reader waits while it is full. The pages the worker
- * took last count until it comes back for more, so at most `capacity` pages wait besides the one
- * being applied, however many it applies at once (memory: that many pages).
+ * One scratch's open batch: the reader adds each page's events to it as soon as it has decoded
+ * them, and waits while `capacity` pages are gathered. The worker takes the batch whole, with
+ * every page in it, and a new one opens; the pages it took count until it comes back for more,
+ * so at most `capacity` pages are gathered besides those being written, however many it writes
+ * at once.
  */
-const pageQueue = (capacity: number) => {
-  const pages: SharedPage[] = [];
-  let applying = 0;
+const gathering = (capacity: number, open: () => Batch) => {
+  let batch = open();
+  let pages: SharedPage[] = [];
+  let events = 0;
+  let writing = 0;
   let ended = false;
   let failed: unknown;
   let wakeReader: (() => void) | undefined;
   let wakeWorker: (() => void) | undefined;
+  const full = () => pages.length + Math.max(writing - 1, 0) >= capacity;
   return {
-    push: async (page: SharedPage) => {
-      while (pages.length + Math.max(applying - 1, 0) >= capacity && failed === undefined)
+    /** resolves once a page can be added */
+    room: async () => {
+      while (full() && failed === undefined)
         await new Promise<void>((resolve) => (wakeReader = resolve));
       if (failed !== undefined) throw new Stopped();
+    },
+    /** adds a page's events at once: call it after `room`, with nothing awaited in between */
+    add: (page: SharedPage, added: ReadonlyArray<ProjectedEvent>) => {
+      batch.add(added);
+      events += added.length;
       pages.push(page);
       wakeWorker?.();
     },
@@ -60,15 +79,18 @@ const pageQueue = (capacity: number) => {
       ended = true;
       wakeWorker?.();
     },
-    /** every page waiting, in order (at least one), or undefined after the last */
-    takeAll: async (): Promise<ReadonlyArray<SharedPage> | undefined> => {
-      applying = 0;
+    /** the batch and its pages (at least one), or undefined after the last */
+    take: async (): Promise<Gathered | undefined> => {
+      writing = 0;
       wakeReader?.();
       while (pages.length === 0 && !ended)
         await new Promise<void>((resolve) => (wakeWorker = resolve));
       if (pages.length === 0) return undefined;
-      const taken = pages.splice(0);
-      applying = taken.length;
+      const taken = { batch, pages, events };
+      batch = open();
+      pages = [];
+      events = 0;
+      writing = taken.pages.length;
       // room for the reader again, unless it took more than one
       wakeReader?.();
       return taken;
@@ -80,6 +102,19 @@ const pageQueue = (capacity: number) => {
   };
 };
 
+const filterKey = (scratch: Scratch): string => scratch.projection.filter.streamPrefixes.join('\n');
+
+/** A page's events past a scratch's start (all of them, but where a resumed scratch stands inside it). */
+const unapplied = (
+  events: ReadonlyArray<ProjectedEvent>,
+  start: Checkpoint,
+  through: bigint,
+): ReadonlyArray<ProjectedEvent> => {
+  if (start === undefined || events.length === 0 || events[0]!.globalPosition > start)
+    return events;
+  return start >= through ? [] : events.filter((e) => e.globalPosition > start);
+};
+
 const earliest = (scratches: ReadonlyArray<Scratch>): Checkpoint =>
   scratches.some((s) => s.checkpoint === undefined)
     ? undefined
@@ -87,20 +122,24 @@ const earliest = (scratches: ReadonlyArray<Scratch>): Checkpoint =>
 
 /**
  * One pass over the log, from the earliest scratch checkpoint to the head, feeding every scratch.
- * One reader reads each page once and decodes it once (only the events some projection reads);
- * each projection then applies the pages on its own, in transactions with its own checkpoint, up
- * to `lookahead` pages behind the reader: one page at a time, or every page waiting for it when it
- * is behind (fewer, larger statements: a ticket changed in several pages is updated once). So the
- * light projections never wait for the heavy ones page by page, the database always has statements
- * to run while this process decodes, and a rebuild killed at any moment resumes each scratch from
- * its own checkpoint.
+ * One reader reads each page once, decodes it once (only the events some projection reads) and
+ * adds its events at once to each projection's open batch (`Projection.batch`: rows folded or
+ * encoded), so a decoded event is garbage before the next page is read; the next page is read once
+ * every projection has room for it. Each projection writes its batch on its own, in transactions
+ * with its own checkpoint, up to `lookahead` pages behind the reader: one page at a time, or every page gathered while it wrote the last (fewer, larger
+ * statements: a ticket changed in several pages is updated once). So the light projections never
+ * wait for the heavy ones page by page, the database always has statements to run while this
+ * process decodes, and a rebuild killed at any moment resumes each scratch from its own checkpoint.
  */
 export const buildFromLog = async (
   options: BuildOptions,
 ): Promise<E.Either<BuildError, ReadonlyArray<Scratch>>> => {
   const lookahead = options.lookahead ?? 3;
   const checkpoints = options.scratches.map((s) => s.checkpoint);
-  const queues = options.scratches.map(() => pageQueue(lookahead));
+  const target = { copies: options.client.copyFrom !== undefined };
+  const queues = options.scratches.map((scratch) =>
+    gathering(lookahead, () => openBatch(scratch.projection, target)),
+  );
   let failure: BuildError | undefined;
   let thrown: unknown;
   const stopAll = (error: unknown) => {
@@ -126,30 +165,24 @@ export const buildFromLog = async (
     }
   };
 
-  /** a page's events a filter passes: scratches with the same filter share one list */
-  const passedBy = new WeakMap<SharedPage, Map<string, ReadonlyArray<ProjectedEvent>>>();
-  const eventsFor = (page: SharedPage, filter: Projection['filter']) => {
-    const byFilter = passedBy.get(page) ?? new Map<string, ReadonlyArray<ProjectedEvent>>();
-    passedBy.set(page, byFilter);
-    const key = filter.streamPrefixes.join('\n');
-    let passed = byFilter.get(key);
-    if (passed === undefined) {
-      passed = page.events.filter((e) => wants(filter, e.streamName));
-      byFilter.set(key, passed);
-    }
-    return passed;
-  };
-
   const workers = options.scratches.map(async (scratch, i) => {
     const queue = queues[i]!;
     /** the scratch's checkpoint as stored; `checkpoints[i]` may be further, past pages with nothing for it */
     let stored = checkpoints[i];
     // the first page is always stored: a resumed rebuild never starts a scratch over from nothing
     let storedAt = 0;
-    const store = async (to: bigint, events: ReadonlyArray<ProjectedEvent>): Promise<boolean> => {
+    const store = async (to: bigint, batch: Batch | readonly []): Promise<boolean> => {
       const outcome = await applyInOneTransaction(
         options.client,
-        [{ projection: scratch.projection, schema: scratch.schema, from: stored, to, events }],
+        [
+          {
+            projection: scratch.projection,
+            schema: scratch.schema,
+            from: stored,
+            to,
+            events: batch,
+          },
+        ],
         { lazyCommit: true },
       );
       if (outcome.kind === 'moved') {
@@ -166,27 +199,16 @@ export const buildFromLog = async (
       return true;
     };
     try {
-      // a scratch behind the reader applies every page waiting for it in one transaction: the
-      // tickets touched in several of them are updated once
-      for (let taken = await queue.takeAll(); taken !== undefined; taken = await queue.takeAll()) {
+      for (let taken = await queue.take(); taken !== undefined; taken = await queue.take()) {
         if (thrown !== undefined || failure !== undefined) return;
         const from = checkpoints[i];
-        // a resumed scratch may stand inside a page: it skips what it already has
-        const unapplied = (page: SharedPage): ReadonlyArray<ProjectedEvent> => {
-          if (from !== undefined && from >= page.through) return [];
-          const passed = eventsFor(page, scratch.projection.filter);
-          return from === undefined || passed.length === 0 || passed[0]!.globalPosition > from
-            ? passed
-            : passed.filter((e) => e.globalPosition > from);
-        };
-        const events = taken.length === 1 ? unapplied(taken[0]!) : taken.flatMap(unapplied);
-        const through = taken[taken.length - 1]!.through;
+        const through = taken.pages[taken.pages.length - 1]!.through;
         const applied = from !== undefined && from >= through;
         // pages with nothing for it open no transaction; the checkpoint is stored now and then
-        if (!applied && events.length === 0 && Date.now() - storedAt < quietCheckpointMs)
+        if (!applied && taken.events === 0 && Date.now() - storedAt < quietCheckpointMs)
           checkpoints[i] = through;
-        else if (!applied && !(await store(through, events))) return;
-        for (const page of taken) pageDone(page, options.scratches.length);
+        else if (!applied && !(await store(through, taken.batch))) return;
+        for (const page of taken.pages) pageDone(page, options.scratches.length);
       }
       // the swap hands over the stored checkpoint
       const reached = checkpoints[i];
@@ -203,21 +225,23 @@ export const buildFromLog = async (
     }
   });
 
-  // the prefixes any scratch reads, once: every event of the log is tested against them
-  const anyScratch = {
-    streamPrefixes: [
-      ...new Set(options.scratches.flatMap((s) => s.projection.filter.streamPrefixes)),
-    ],
-  };
-  const wantedByAny = (streamName: string) => wants(anyScratch, streamName);
+  // each distinct filter once: scratches with the same filter share one list of a page's events
+  const filters = [...new Map(options.scratches.map((s) => [filterKey(s), s.projection.filter]))];
+  const filterOf = options.scratches.map((s) => filters.findIndex(([key]) => key === filterKey(s)));
+  const passing = filtersPassing(filters.map(([, filter]) => filter));
+  /** where each scratch starts: a resumed one may stand inside a page, and skips what it has */
+  const starts = options.scratches.map((s) => s.checkpoint);
 
   const reader = (async () => {
     let number = 0;
     let lastThrough: Checkpoint;
     try {
+      // a page is read only once every scratch has room for it, and added as soon as it is decoded
+      for (const queue of queues) await queue.room();
       for await (const page of logPages(options.store, {
         after: earliest(options.scratches),
         pageSize: options.batchSize,
+        readAhead: false,
       })) {
         if (E.isLeft(page)) {
           failure ??= page.left;
@@ -227,21 +251,21 @@ export const buildFromLog = async (
         // an empty page at the head already read through: nothing to apply, nothing to count
         if (through === undefined || (events.length === 0 && through === lastThrough)) continue;
         lastThrough = through;
-        const decoded = toProjectedEvents(events.filter((e) => wantedByAny(e.streamName)));
+        const wanted = events.filter((e) => passing(e.streamName).length > 0);
+        const decoded = toProjectedEvents(wanted);
         if (E.isLeft(decoded)) {
           failure ??= decoded.left;
           return;
         }
         if (thrown !== undefined) return;
+        const passed = filters.map((): ProjectedEvent[] => []);
+        for (const event of decoded.right)
+          for (const f of passing(event.streamName)) passed[f]!.push(event);
         number += 1;
-        const shared: SharedPage = {
-          number,
-          events: decoded.right,
-          through,
-          head,
-          read: events.length,
-        };
-        for (const queue of queues) await queue.push(shared);
+        const shared: SharedPage = { number, through, head, read: events.length };
+        for (const [i, queue] of queues.entries())
+          queue.add(shared, unapplied(passed[filterOf[i]!]!, starts[i], through));
+        for (const queue of queues) await queue.room();
       }
     } catch (error) {
       if (!(error instanceof Stopped)) thrown ??= error;

@@ -134,14 +134,36 @@ export const withHook = (
   inner: Projection,
   before: (events: ReadonlyArray<ProjectedEvent>) => Promise<void>,
   name = inner.name,
-): Projection => ({
-  ...inner,
-  name,
-  apply: async (session, events) => {
-    await before(events);
-    await inner.apply(session, events);
-  },
-});
+): Projection => {
+  const hooked: Projection = {
+    ...inner,
+    name,
+    apply: async (session, events) => {
+      await before(events);
+      await inner.apply(session, events);
+    },
+  };
+  const open = inner.batch;
+  if (open === undefined) return hooked;
+  // a rebuild writes batches, not `apply`: the hook sees every event added to one before it is written
+  return {
+    ...hooked,
+    batch: (target) => {
+      const batch = open(target);
+      const added: ProjectedEvent[] = [];
+      return {
+        add: (events) => {
+          for (const event of events) added.push(event);
+          batch.add(events);
+        },
+        write: async (session) => {
+          await before(added);
+          await batch.write(session);
+        },
+      };
+    },
+  };
+};
 
 /** Every row of the tables, ordered, for row-by-row comparisons. */
 export const dumpTables = async (

@@ -114,7 +114,7 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       const { a } = await aLog(store);
       const target = await eventAt(a, 2n);
       await sql(
-        `UPDATE ${migrated.schema}.events SET data = jsonb_set(data, '{n}', '42') WHERE global_position = $1`,
+        `UPDATE ${migrated.schema}.events SET data = jsonb_set(data::jsonb, '{n}', '42') WHERE global_position = $1`,
         [target.globalPosition.toString()],
       );
       expect((await verified(inner)).findings).toEqual([
@@ -130,7 +130,7 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       const { b } = await aLog(store);
       const target = await eventAt(b, 0n);
       await sql(
-        `UPDATE ${migrated.schema}.events SET metadata = jsonb_set(metadata, '{actor,type}', '"system"') WHERE global_position = $1`,
+        `UPDATE ${migrated.schema}.events SET metadata = jsonb_set(metadata::jsonb, '{actor,type}', '"system"') WHERE global_position = $1`,
         [target.globalPosition.toString()],
       );
       expect((await verified(inner)).findings).toEqual([
@@ -147,7 +147,7 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       const previous = (target.metadata as { chain: { previous: string } }).chain.previous;
       const hash = eventHash({ ...forged, previous });
       await sql(
-        `UPDATE ${migrated.schema}.events SET data = $2::jsonb, metadata = jsonb_set(metadata, '{chain,hash}', to_jsonb($3::text)) WHERE global_position = $1`,
+        `UPDATE ${migrated.schema}.events SET data = $2::jsonb, metadata = jsonb_set(metadata::jsonb, '{chain,hash}', to_jsonb($3::text)) WHERE global_position = $1`,
         [target.globalPosition.toString(), JSON.stringify(forged.data), hash],
       );
       expect((await verified(inner)).findings).toEqual([
@@ -191,7 +191,7 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       const { c } = await aLog(store);
       const target = await eventAt(c, 2n);
       await sql(
-        `UPDATE ${migrated.schema}.events SET metadata = metadata - 'chain' WHERE global_position = $1`,
+        `UPDATE ${migrated.schema}.events SET metadata = metadata::jsonb - 'chain' WHERE global_position = $1`,
         [target.globalPosition.toString()],
       );
       expect((await verified(inner)).findings).toEqual([

@@ -5,7 +5,7 @@ import { anEvent, succeeds } from '../contract/fixtures';
 import { readSubscription } from '../contract/subscription-reader';
 import type { AppendRequest, EventStore, JsonObject, RecordedEvent } from '../port';
 import { createChangeNotifier } from '../subscription';
-import { migrate } from './migrations';
+import { loadMigrations, migrate } from './migrations';
 import { EventRow, decodeRows, eventColumns } from './rows';
 import { openPgEventStore } from './open-pg-event-store';
 import { copiedPagesFrom } from './reads';
@@ -227,7 +227,7 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       const { rows } = await migrated.client.query<{ version: number }>(
         `SELECT version FROM ${migrated.schema}.schema_migrations ORDER BY version`,
       );
-      expect(rows.map((row) => row.version)).toEqual([1, 2]);
+      expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
     });
   },
 );
@@ -248,7 +248,7 @@ describeOnServer('the postgres (server) event store across processes', (connecti
       `SELECT version FROM ${schema}.schema_migrations ORDER BY version`,
     );
     await client.end();
-    expect(rows.map((row) => row.version)).toEqual([1, 2]);
+    expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
   });
 
   it('a subscriber wakes on another process’s append through NOTIFY, without polling', async () => {
@@ -278,3 +278,60 @@ describeOnServer('the postgres (server) event store across processes', (connecti
     }
   });
 });
+
+describeOnServer(
+  'the postgres (server) event store of a log written as jsonb',
+  (connectionString) => {
+    const schema = freshSchemaName();
+    afterAll(() => dropSchema(connectionString, schema));
+
+    it('reads the same events, by select and by COPY, once 003 keeps data and metadata as json', async () => {
+      const client = new Client({ connectionString });
+      await client.connect();
+      const data = { ticket_id: 't-1', body: 'Ça marche ? "oui"', n: 12.5, tags: ['a', 'b'] };
+      const metadata = { actor: { type: 'user', id: 'u-1' }, via: null };
+      try {
+        // the log as the first two migrations left it: data and metadata jsonb
+        await client.query('BEGIN');
+        await client.query(`CREATE SCHEMA ${schema}; SET LOCAL search_path TO ${schema}`);
+        for (const migration of loadMigrations().filter((m) => m.version <= 2))
+          await client.query(migration.sql);
+        await client.query(
+          `CREATE TABLE schema_migrations (version int PRIMARY KEY, name text NOT NULL,
+           applied_at timestamptz NOT NULL DEFAULT now());
+         INSERT INTO schema_migrations (version, name) VALUES (1, 'events'), (2, 'append-events')`,
+        );
+        const events = Array.from({ length: 6000 }, (_, o) => ({
+          k: 0,
+          o,
+          i: randomUUID(),
+          t: 'Happened',
+          d: { ...data, n: o },
+          m: metadata,
+        }));
+        await client.query('SELECT * FROM append_events($1, $2)', [
+          JSON.stringify([{ k: 0, s: 'ticket-1', x: 'no_stream' }]),
+          JSON.stringify(events),
+        ]);
+        await client.query('COMMIT');
+      } finally {
+        await client.end();
+      }
+
+      const store = await openPgEventStore({ connectionString, schema });
+      try {
+        const selected = await succeeds(store.readAll({ maxCount: 10 }));
+        // 6,000 events in one read: a binary COPY (`copiedPagesFrom`)
+        const copied = await succeeds(store.readAll({ maxCount: 6000 }));
+        expect(copied).toHaveLength(6000);
+        expect(copied.slice(0, 10)).toEqual(selected);
+        expect(copied.map((e) => e.data)).toEqual(
+          Array.from({ length: 6000 }, (_, n) => ({ ...data, n })),
+        );
+        expect(copied.map((e) => e.metadata)).toEqual(Array(6000).fill(metadata));
+      } finally {
+        await store.close();
+      }
+    });
+  },
+);

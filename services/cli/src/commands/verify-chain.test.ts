@@ -65,7 +65,7 @@ describe('issue 8: helpdesk verify --chain, on the embedded store', () => {
     let edited: { global_position: string; event_id: string };
     try {
       const result = await db.query<{ global_position: string; event_id: string }>(
-        `UPDATE event_store.events SET data = jsonb_set(data, '{body}', '"rewritten"')
+        `UPDATE event_store.events SET data = jsonb_set(data::jsonb, '{body}', '"rewritten"')
          WHERE stream_name = $1 AND revision = 1
          RETURNING global_position::text AS global_position, event_id`,
         [tickets[1]],

@@ -112,7 +112,7 @@ describe('helpdesk verify lists every difference between the tickets read model 
       [`ticket-${ticketId}`],
     );
     await db.client.query(
-      `UPDATE ${events_} SET data = jsonb_set(data, '{ticket_id}', '"tampered"') WHERE ${where}`,
+      `UPDATE ${events_} SET data = jsonb_set(data::jsonb, '{ticket_id}', '"tampered"') WHERE ${where}`,
       [`ticket-${ticketId}`],
     );
     try {

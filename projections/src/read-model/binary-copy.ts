@@ -2,26 +2,38 @@ import { binaryCopySignature } from '@helpdesk/event-store';
 import { writeTimestamp, writeUuid } from './binary-values';
 import type { Column } from './multi-row';
 
-/** A buffer of COPY data that grows as rows are written into it. */
+/** the size of each piece of COPY data: sent as one message, as the rows fill it */
+const defaultPieceSize = 256 * 1024;
+
+/**
+ * COPY data written into pieces as rows come: a full piece is kept as it is and the next one
+ * begins, so nothing written is copied again however large the batch grows (a buffer grown by
+ * doubling copied it up to twice, and its discarded halves set off young collections early).
+ */
 class CopyBuffer {
+  private readonly pieces: Uint8Array[] = [];
   private bytes: Buffer;
+  /** bytes written in the current piece */
   length = 0;
 
-  constructor(estimate: number) {
-    this.bytes = Buffer.allocUnsafe(Math.max(estimate, 1024));
+  constructor(
+    estimate: number,
+    private readonly pieceSize: number,
+  ) {
+    this.bytes = Buffer.allocUnsafe(Math.min(Math.max(estimate, 1), pieceSize));
   }
 
-  /** room for `size` more bytes, returning the buffer to write them into */
+  /** room for `size` more bytes in the current piece, returning the piece to write them into */
   room(size: number): Buffer {
     if (this.length + size > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + size));
-      this.bytes.copy(grown, 0, 0, this.length);
-      this.bytes = grown;
+      if (this.length > 0) this.pieces.push(this.bytes.subarray(0, this.length));
+      this.bytes = Buffer.allocUnsafe(Math.max(this.pieceSize, size));
+      this.length = 0;
     }
     return this.bytes;
   }
 
-  /** the buffer as it is now: valid until the next `room` */
+  /** the current piece: valid until the next `room` */
   get buffer(): Buffer {
     return this.bytes;
   }
@@ -43,8 +55,10 @@ class CopyBuffer {
 
   /** a field of `size` bytes: writes its length, and returns where in `buffer` its value goes */
   fixedField(size: number): number {
+    // room first: it may begin a new piece
+    const bytes = this.room(4 + size);
     const at = this.length + 4;
-    this.room(4 + size).writeInt32BE(size, this.length);
+    bytes.writeInt32BE(size, this.length);
     this.length = at + size;
     return at;
   }
@@ -59,8 +73,8 @@ class CopyBuffer {
     this.length = at + written;
   }
 
-  done(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
+  done(): ReadonlyArray<Uint8Array> {
+    return [...this.pieces, this.bytes.subarray(0, this.length)];
   }
 }
 
@@ -124,8 +138,8 @@ export interface BinaryCopyRows<Row> {
   /** throws, leaving the data unusable, at a value the server would refuse */
   readonly add: (row: Row) => void;
   readonly rows: () => number;
-  /** the data, header to trailer: call it once, after the last row */
-  readonly done: () => Uint8Array;
+  /** the data, header to trailer, in pieces: call it once, after the last row */
+  readonly done: () => ReadonlyArray<Uint8Array>;
 }
 
 /**
@@ -137,7 +151,7 @@ export interface BinaryCopyRows<Row> {
  */
 export const binaryCopyRows = <Row>(
   columns: ReadonlyArray<Column<Row>>,
-  estimatedRows = 1024,
+  { estimatedRows = 1024, pieceSize = defaultPieceSize } = {},
 ): BinaryCopyRows<Row> => {
   const write = columns.map((c) => {
     const encoder = encoders[c.type];
@@ -145,7 +159,7 @@ export const binaryCopyRows = <Row>(
       throw new Error(`column ${c.name} (${c.type}) has no binary COPY format here`);
     return encoder;
   });
-  const into = new CopyBuffer(estimatedRows * columns.length * 24);
+  const into = new CopyBuffer(estimatedRows * columns.length * 24, pieceSize);
   into.append(binaryCopySignature);
   into.int32(0); // flags
   into.int32(0); // header extension

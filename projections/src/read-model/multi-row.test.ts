@@ -122,6 +122,23 @@ describe('multi-row statements', () => {
     expect(await readBack('copied')).toEqual(asRead([...rows, withNull]));
   });
 
+  it('append rows whose COPY data runs over many pieces, one value longer than a piece, unchanged', async () => {
+    await db.client.exec(
+      'CREATE TABLE pieces (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz)',
+    );
+    // about 1.5 MB of rows of uneven lengths, so that rows and fields straddle the pieces (256 kB),
+    // and one note of 600 kB
+    const rows: Row[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      note: i === 1500 ? 'é'.repeat(300_000) : `note ${i} `.repeat(i % 50),
+      doc: { i, list: Array.from({ length: i % 7 }, (_, j) => `${j}`) },
+      n: BigInt(i) * 2n ** 40n,
+      at: moments[i % moments.length]![0],
+    }));
+    await db.client.transaction((session) => appendRows(session, 'pieces', columns, rows));
+    expect(await readBack('pieces')).toEqual(asRead(rows));
+  });
+
   it('append by insert where the session has no COPY', async () => {
     await db.client.exec(
       'CREATE TABLE inserted (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz)',

@@ -1,16 +1,25 @@
 import type { Connection, Submittable } from 'pg';
 
-/** `pg`'s connection has these (its COPY support); its type declarations leave them out */
+/** `pg`'s connection has these (its socket, and the end of its COPY support); its type declarations leave them out */
 interface CopyingConnection {
-  sendCopyFromChunk(chunk: Buffer): void;
+  readonly stream: { write(bytes: Uint8Array): boolean };
   endCopyFrom(): void;
 }
 
+/** CopyData's message type, `d` */
+const copyData = 0x64;
+
 /**
  * `COPY … FROM STDIN` as a `pg` submittable (an object `client.query` runs as it is): the statement
- * goes out, and when the server asks for the data, the rows go out as one CopyData message, in the
- * format the statement names. The server reads each value once: no array literal to parse and
- * unnest, no statement to plan, which is most of what a multi-row insert costs it.
+ * goes out, and when the server asks for the data, the rows go out, one CopyData message per piece,
+ * in the format the statement names. The server reads each value once: no array literal to parse
+ * and unnest, no statement to plan, which is most of what a multi-row insert costs it.
+ *
+ * Each message is its 5-byte header and the piece as it is, written to the socket: `pg`'s own
+ * `sendCopyFromChunk` copies a piece into a buffer it grows by doubling, then copies that again.
+ * Those buffers count as V8's external memory, whose growth sets off young collections early: a
+ * rebuild of the bench's million events was collected 72 times of about 115 for external memory,
+ * and no time once its COPY data went out in pieces as written (docs/performance.md, "Session 12").
  */
 export class CopyFrom implements Submittable {
   readonly done: Promise<number>;
@@ -19,7 +28,7 @@ export class CopyFrom implements Submittable {
 
   constructor(
     private readonly statement: string,
-    private readonly data: Uint8Array,
+    private readonly data: Uint8Array | ReadonlyArray<Uint8Array>,
   ) {
     this.done = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }));
   }
@@ -30,10 +39,14 @@ export class CopyFrom implements Submittable {
 
   handleCopyInResponse(connection: Connection): void {
     const copying = connection as unknown as CopyingConnection;
-    if (this.data.length > 0)
-      copying.sendCopyFromChunk(
-        Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength),
-      );
+    for (const piece of this.data instanceof Uint8Array ? [this.data] : this.data) {
+      if (piece.length === 0) continue;
+      const header = Buffer.allocUnsafe(5);
+      header[0] = copyData;
+      header.writeInt32BE(piece.length + 4, 1);
+      copying.stream.write(header);
+      copying.stream.write(piece);
+    }
     copying.endCopyFrom();
   }
 

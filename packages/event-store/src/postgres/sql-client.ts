@@ -7,11 +7,11 @@ export interface SqlSession {
   query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
   exec(script: string): Promise<unknown>;
   /**
-   * `COPY <table> (<columns>) FROM STDIN …` with `data` in the format the statement names;
-   * resolves to the rows copied. Absent where the client has no COPY (PGlite): callers then
-   * insert their rows.
+   * `COPY <table> (<columns>) FROM STDIN …` with `data` in the format the statement names, whole
+   * or in pieces (cut anywhere); resolves to the rows copied. Absent where the client has no COPY
+   * (PGlite): callers then insert their rows.
    */
-  copyFrom?(statement: string, data: Uint8Array): Promise<number>;
+  copyFrom?(statement: string, data: Uint8Array | ReadonlyArray<Uint8Array>): Promise<number>;
   /**
    * The rows of `query` as a binary COPY (`COPY (query) TO … (FORMAT binary)`): `onBytes` receives
    * them in whole rows, as they come (a view valid only during the call): from a server one row a

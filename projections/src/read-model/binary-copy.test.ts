@@ -1,21 +1,5 @@
 import { binaryCopyRows } from './binary-copy';
-import { column } from './multi-row';
-
-interface Row {
-  readonly id: string;
-  readonly note: string | null;
-  readonly doc: unknown;
-  readonly n: bigint;
-  readonly at: string;
-}
-
-const columns = [
-  column<Row>('id', 'uuid', (r) => r.id),
-  column<Row>('note', 'text', (r) => r.note),
-  column<Row>('doc', 'jsonb', (r) => r.doc),
-  column<Row>('n', 'bigint', (r) => r.n),
-  column<Row>('at', 'timestamptz', (r) => r.at),
-];
+import { sampleColumns as columns, type SampleRow as Row } from './testing/sample-columns';
 
 /** rows of uneven lengths, fixed-size fields among them, some text of several bytes a character */
 const rows: Row[] = Array.from({ length: 40 }, (_, i) => ({

@@ -1,13 +1,6 @@
 import { openTestDatabase, type TestDatabase } from '../testing/test-database';
-import { appendRows, arrayLiteral, column, insertRows, runAll } from './multi-row';
-
-interface Row {
-  readonly id: string;
-  readonly note: string | null;
-  readonly doc: unknown;
-  readonly n: bigint;
-  readonly at: string | null;
-}
+import { appendRows, arrayLiteral, insertRows, runAll } from './multi-row';
+import { sampleColumns as columns, type SampleRow as Row } from './testing/sample-columns';
 
 describe('multi-row statements', () => {
   let db: TestDatabase;
@@ -65,13 +58,6 @@ describe('multi-row statements', () => {
       n: integers[i]!,
       at: moments[i]![0],
     }));
-  const columns = [
-    column<Row>('id', 'uuid', (r) => r.id),
-    column<Row>('note', 'text', (r) => r.note),
-    column<Row>('doc', 'jsonb', (r) => r.doc),
-    column<Row>('n', 'bigint', (r) => r.n),
-    column<Row>('at', 'timestamptz', (r) => r.at),
-  ];
   const withNull: Row = {
     id: '00000000-0000-4000-8000-0000000000ff',
     note: null,

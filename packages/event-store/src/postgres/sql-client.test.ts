@@ -82,88 +82,101 @@ describe('poolClient: which statements are named', () => {
   });
 });
 
-// what PostgreSQL does with the named statements: PGlite answers SqlClient itself, without `pg`
-describeOnServer('poolClient: statements that come back run as named statements', (url) => {
-  let pool: Pool;
-  let client: SqlClient;
-  let schema: string;
-
-  /** one connection, so that every statement below meets the statements it prepared */
+/**
+ * Before each test, a pool of one connection (every statement meets the statements it prepared)
+ * and a fresh schema holding `notes (id int PRIMARY KEY, body text)` with `rows`; both gone after.
+ */
+const notesOnServer = (url: string, rows: string) => {
+  const current = {
+    pool: undefined as unknown as Pool,
+    client: undefined as unknown as SqlClient,
+    schema: '',
+  };
   beforeEach(async () => {
-    pool = new Pool({ connectionString: url, max: 1 });
-    client = poolClient(pool);
-    schema = freshSchemaName();
-    await client.exec(
-      `CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.notes (id int PRIMARY KEY, body text);
-       INSERT INTO ${schema}.notes VALUES (1, 'first'), (2, 'second')`,
+    current.pool = new Pool({ connectionString: url, max: 1 });
+    current.client = poolClient(current.pool);
+    current.schema = freshSchemaName();
+    await current.client.exec(
+      `CREATE SCHEMA ${current.schema}; CREATE TABLE ${current.schema}.notes (id int PRIMARY KEY, body text);
+       ${rows === '' ? '' : `INSERT INTO ${current.schema}.notes VALUES ${rows}`}`,
     );
   });
   afterEach(async () => {
-    await client.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
+    await current.client.exec(`DROP SCHEMA IF EXISTS ${current.schema} CASCADE`);
+    await current.pool.end();
   });
+  return current;
+};
+
+// what PostgreSQL does with the named statements: PGlite answers SqlClient itself, without `pg`
+describeOnServer('poolClient: statements that come back run as named statements', (url) => {
+  const notes = notesOnServer(url, `(1, 'first'), (2, 'second')`);
 
   const prepared = async () =>
     (
-      await client.query<{ statement: string }>(
+      await notes.client.query<{ statement: string }>(
         'SELECT statement FROM pg_prepared_statements ORDER BY statement',
       )
     ).rows.map((row) => row.statement);
 
   it('names a text from its third run on, and answers the same as before', async () => {
-    const text = `SELECT body FROM ${schema}.notes WHERE id = $1`;
+    const text = `SELECT body FROM ${notes.schema}.notes WHERE id = $1`;
     const bodies: string[] = [];
     for (let run = 0; run < 5; run += 1)
-      bodies.push((await client.query<{ body: string }>(text, [1 + (run % 2)])).rows[0]!.body);
+      bodies.push(
+        (await notes.client.query<{ body: string }>(text, [1 + (run % 2)])).rows[0]!.body,
+      );
     expect(bodies).toEqual(['first', 'second', 'first', 'second', 'first']);
     expect(await prepared()).toContain(text);
   });
 
   it('leaves a text run once or twice unnamed, and one without parameters', async () => {
-    const twice = `SELECT count(*) FROM ${schema}.notes WHERE id > $1`;
-    await client.query(twice, [0]);
-    await client.query(twice, [0]);
-    const plain = `SELECT count(*) FROM ${schema}.notes`;
-    for (let run = 0; run < 4; run += 1) await client.query(plain);
+    const twice = `SELECT count(*) FROM ${notes.schema}.notes WHERE id > $1`;
+    await notes.client.query(twice, [0]);
+    await notes.client.query(twice, [0]);
+    const plain = `SELECT count(*) FROM ${notes.schema}.notes`;
+    for (let run = 0; run < 4; run += 1) await notes.client.query(plain);
     const statements = await prepared();
     expect(statements).not.toContain(twice);
     expect(statements).not.toContain(plain);
   });
 
   it('reads the table that replaced the one it was prepared on (a rebuild swaps tables)', async () => {
-    const text = `SELECT body FROM ${schema}.notes WHERE id = $1`;
-    for (let run = 0; run < 3; run += 1) await client.query(text, [1]);
-    await client.transaction(async (session) => {
+    const text = `SELECT body FROM ${notes.schema}.notes WHERE id = $1`;
+    for (let run = 0; run < 3; run += 1) await notes.client.query(text, [1]);
+    await notes.client.transaction(async (session) => {
       await session.exec(
-        `CREATE TABLE ${schema}.rebuilt (id int PRIMARY KEY, body text, extra int);
-         INSERT INTO ${schema}.rebuilt VALUES (1, 'rebuilt', 0);
-         ALTER TABLE ${schema}.notes RENAME TO old_notes;
-         ALTER TABLE ${schema}.rebuilt RENAME TO notes`,
+        `CREATE TABLE ${notes.schema}.rebuilt (id int PRIMARY KEY, body text, extra int);
+         INSERT INTO ${notes.schema}.rebuilt VALUES (1, 'rebuilt', 0);
+         ALTER TABLE ${notes.schema}.notes RENAME TO old_notes;
+         ALTER TABLE ${notes.schema}.rebuilt RENAME TO notes`,
       );
     });
-    expect((await client.query<{ body: string }>(text, [1])).rows).toEqual([{ body: 'rebuilt' }]);
+    expect((await notes.client.query<{ body: string }>(text, [1])).rows).toEqual([
+      { body: 'rebuilt' },
+    ]);
   });
 
   it('resolves unqualified names by the search_path of each transaction', async () => {
     const other = freshSchemaName();
-    await client.exec(
+    await notes.client.exec(
       `CREATE SCHEMA ${other}; CREATE TABLE ${other}.notes (id int PRIMARY KEY, body text);
        INSERT INTO ${other}.notes VALUES (1, 'elsewhere')`,
     );
     try {
       const read = (path: string) =>
-        client.transaction(async (session) => {
+        notes.client.transaction(async (session) => {
           await session.exec(`SET LOCAL search_path TO ${path}`);
           return (
             await session.query<{ body: string }>('SELECT body FROM notes WHERE id = $1', [1])
           ).rows[0]!.body;
         });
       const bodies = [];
-      for (const path of [schema, schema, schema, other, schema, other])
+      for (const path of [notes.schema, notes.schema, notes.schema, other, notes.schema, other])
         bodies.push(await read(path));
       expect(bodies).toEqual(['first', 'first', 'first', 'elsewhere', 'first', 'elsewhere']);
     } finally {
-      await client.exec(`DROP SCHEMA ${other} CASCADE`);
+      await notes.client.exec(`DROP SCHEMA ${other} CASCADE`);
     }
   });
 });
@@ -245,36 +258,26 @@ describeOnServer('poolClient: a binary COPY out, and a connection lost under it'
 });
 
 describeOnServer('poolClient: a COPY in outside a transaction', (url) => {
-  let pool: Pool;
-  let client: SqlClient;
-  let schema: string;
-
-  beforeEach(async () => {
-    pool = new Pool({ connectionString: url, max: 1 });
-    client = poolClient(pool);
-    schema = freshSchemaName();
-    await client.exec(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.notes (id int PRIMARY KEY)`);
-  });
-  afterEach(async () => {
-    await client.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
-  });
+  const notes = notesOnServer(url, '');
 
   const ids = async () =>
-    (await client.query<{ id: number }>(`SELECT id FROM ${schema}.notes ORDER BY id`)).rows.map(
-      (row) => row.id,
-    );
+    (
+      await notes.client.query<{ id: number }>(`SELECT id FROM ${notes.schema}.notes ORDER BY id`)
+    ).rows.map((row) => row.id);
 
   it('copies the rows in on a connection of its own, and reports how many', async () => {
     expect(
-      await client.copyFrom!(`COPY ${schema}.notes (id) FROM STDIN`, Buffer.from('1\n2\n')),
+      await notes.client.copyFrom!(
+        `COPY ${notes.schema}.notes (id) FROM STDIN`,
+        Buffer.from('1\n2\n'),
+      ),
     ).toBe(2);
     expect(await ids()).toEqual([1, 2]);
   });
 
   it('fails with the server refusal, copies nothing, and the pool goes on with the next statement', async () => {
-    const copy = client.copyFrom!(
-      `COPY ${schema}.notes (id) FROM STDIN`,
+    const copy = notes.client.copyFrom!(
+      `COPY ${notes.schema}.notes (id) FROM STDIN`,
       Buffer.from('3\nthree\n'),
     );
     await expect(copy).rejects.toThrow(/invalid input syntax for type integer/);

@@ -18,7 +18,7 @@ export interface ProjectedEvent {
  */
 export interface Batch {
   readonly add: (events: ReadonlyArray<ProjectedEvent>) => void;
-  /** writes what was added (nothing when nothing was) */
+  /** writes what was added (nothing when nothing was), once: the batch is spent after */
   readonly write: (session: SqlSession) => Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import type { Connection, Submittable } from 'pg';
 
 /** `pg`'s connection has these (its socket, and the end of its COPY support); its type declarations leave them out */
 interface CopyingConnection {
-  readonly stream: { write(bytes: Uint8Array): boolean };
+  readonly stream: { readonly writable: boolean; write(bytes: Uint8Array): boolean };
   endCopyFrom(): void;
 }
 
@@ -19,7 +19,7 @@ const copyData = 0x64;
  * `sendCopyFromChunk` copies a piece into a buffer it grows by doubling, then copies that again.
  * Those buffers count as V8's external memory, whose growth sets off young collections early: a
  * rebuild of the bench's million events was collected 72 times of about 115 for external memory,
- * and no time once its COPY data went out in pieces as written (docs/performance.md, "Session 12").
+ * and not once when its COPY data went out in pieces as written (docs/performance.md, "Session 12").
  */
 export class CopyFrom implements Submittable {
   readonly done: Promise<number>;
@@ -40,7 +40,8 @@ export class CopyFrom implements Submittable {
   handleCopyInResponse(connection: Connection): void {
     const copying = connection as unknown as CopyingConnection;
     for (const piece of this.data instanceof Uint8Array ? [this.data] : this.data) {
-      if (piece.length === 0) continue;
+      // as `pg` sends: a connection that can no longer write fails the query through its own error
+      if (piece.length === 0 || !copying.stream.writable) continue;
       const header = Buffer.allocUnsafe(5);
       header[0] = copyData;
       header.writeInt32BE(piece.length + 4, 1);

@@ -9,9 +9,9 @@ const maxCategories = 1000;
 
 /**
  * Which of `filters` pass a stream, as their indexes. A prefix that is a category passes a stream
- * exactly when it is the stream's category (its name up to its first `-`), so when every prefix is one (every projection's is)
- * the answer is worked out once per category, not for each of a million events against each
- * prefix; otherwise each stream is tested.
+ * exactly when it is the stream's category (its name up to its first `-`). So when every prefix is
+ * one (every projection's is), the answer is worked out once per category, not for each of a
+ * million events against each prefix; otherwise each stream is tested.
  */
 export const filtersPassing = (
   filters: ReadonlyArray<EventFilter>,

@@ -127,6 +127,15 @@ export interface EventStore {
   ): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
   /** One page of the log in global order. An empty page means there is nothing after `after` yet. */
   readAll(options?: ReadAllOptions): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>>;
+  /**
+   * `readAll`'s page handed to `each` event by event as it is read, where the store can do so
+   * without collecting it (PostgreSQL and PGlite); resolves to how many were read. Events handed
+   * over before a failure stand, in order. `each` must not throw.
+   */
+  readAllEach?(
+    options: ReadAllOptions,
+    each: (event: RecordedEvent) => void,
+  ): TE.TaskEither<StoreError, number>;
   /** The global position of the last event in the log, or undefined when it is empty. */
   headPosition(): TE.TaskEither<StoreError, bigint | undefined>;
   subscribeToAll(options?: SubscribeOptions): Subscription;

@@ -1,7 +1,14 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
-import type { AppendRequest, AppendResult, EventStore, RecordedEvent, StoreError } from '../port';
+import type {
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  RecordedEvent,
+  StoreError,
+} from '../port';
 import {
   baseAfter,
   chainEvents,
@@ -250,6 +257,15 @@ export const chainedEventStore = (
           return events;
         }),
       ),
+    ...(store.readAllEach === undefined
+      ? {}
+      : {
+          readAllEach: (readOptions: ReadAllOptions, each: (event: RecordedEvent) => void) =>
+            store.readAllEach!(readOptions, (event) => {
+              learnDelivered(event);
+              each(event);
+            }),
+        }),
     headPosition: () => store.headPosition(),
     subscribeToAll: (subscribeOptions) =>
       observedSubscription(store.subscribeToAll(subscribeOptions), learnDelivered),

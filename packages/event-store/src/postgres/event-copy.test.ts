@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { Pool } from 'pg';
 import type { RecordedEvent, StoreError } from '../port';
-import { eventCopyReader } from './event-copy';
+import { eventCopyReader, eventCopyRows } from './event-copy';
 import { EventRow, decodeRows, eventColumns } from './rows';
 import { pgliteClient } from './pglite-client';
 import { poolClient, type SqlClient } from './sql-client';
@@ -161,6 +161,25 @@ describe.each(engines)('reading the log as a binary COPY on %s', (_name, open) =
       sevenColumns.writeInt16BE(7, 19);
       expect(faultOf(read([sevenColumns]))).toMatch(/a row has 7 columns, not 8/);
       expect(faultOf(read([valid, valid.subarray(19)]))).toMatch(/rows follow the trailer/);
+    });
+
+    it('hands each event over as its row comes, and those before a fault stand, in order', () => {
+      const handed: bigint[] = [];
+      const rows = eventCopyRows((event) => handed.push(event.globalPosition));
+      // the header and the first row, then the second row: each event as soon as its row is in
+      const secondRow = [...Array(8).keys()].reduce((at) => at + 4 + valid.readInt32BE(at), 21);
+      rows.push(valid.subarray(0, secondRow));
+      expect(handed).toEqual([1n]);
+      rows.push(valid.subarray(secondRow));
+      expect(handed).toEqual([1n, 2n]);
+      expect(rows.result()).toEqual(E.right(2));
+
+      // a row cut short: the event before it was handed over, the read fails
+      const cut: bigint[] = [];
+      const cutRows = eventCopyRows((event) => cut.push(event.globalPosition));
+      cutRows.push(valid.subarray(0, secondRow + 10));
+      expect(cut).toEqual([1n]);
+      expect(faultOf(cutRows.result())).toMatch(/cut short/);
     });
 
     it('data that is not JSON, or a position of another size', () => {

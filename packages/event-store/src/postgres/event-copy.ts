@@ -119,10 +119,11 @@ const eventOf = (fields: FieldReader): RecordedEvent => {
 /**
  * Reads the bytes of an event copy as they come: each `push` takes whole rows (the first push
  * starts with the header, the last ends with the trailer), whether the server sent them one CopyData
- * message each or PGlite as one blob. A fault is kept, and the rest ignored, until `events` reports it.
+ * message each or PGlite as one blob. Each event goes to `each` as soon as its row is read. A fault
+ * is kept, and the rest ignored, until `result` reports it; `result` counts the events read.
  */
-export const eventCopyReader = () => {
-  const events: RecordedEvent[] = [];
+export const eventCopyRows = (each: (event: RecordedEvent) => void) => {
+  let read = 0;
   let headerRead = false;
   let ended = false;
   let fault: string | undefined;
@@ -153,20 +154,32 @@ export const eventCopyReader = () => {
         }
         if (count !== columns) throw new CopyFault(`a row has ${count} columns, not ${columns}`);
         const fields = new FieldReader(bytes, at);
-        events.push(eventOf(fields));
+        const event = eventOf(fields);
         at = fields.position;
+        read += 1;
+        each(event);
       }
     } catch (error) {
       fault = error instanceof CopyFault ? error.message : String(error);
     }
   };
 
-  const result = (): E.Either<StoreError, RecordedEvent[]> =>
+  const result = (): E.Either<StoreError, number> =>
     fault !== undefined
       ? E.left(unavailable(`unexpected rows from the event store: ${fault}`))
       : !ended
         ? E.left(unavailable('unexpected rows from the event store: the copy has no trailer'))
-        : E.right(events);
+        : E.right(read);
 
   return { push, result };
+};
+
+/** `eventCopyRows` collecting the page: `result` is its events. */
+export const eventCopyReader = () => {
+  const events: RecordedEvent[] = [];
+  const rows = eventCopyRows((event) => events.push(event));
+  return {
+    push: rows.push,
+    result: (): E.Either<StoreError, RecordedEvent[]> => E.map(() => events)(rows.result()),
+  };
 };

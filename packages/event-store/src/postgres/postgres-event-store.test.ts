@@ -188,6 +188,28 @@ describe.each(clientVariants().map((variant) => [variant.name, variant] as const
       expect(counted.copies()).toBe(4);
     });
 
+    it('hands a page over event by event (readAllEach), copied or selected, as readAll reads it', async () => {
+      const stream = streamsOf();
+      const events = Array.from({ length: 30 }, (_, n) => anEvent('Counted', { n }));
+      await succeeds(store.appendToStream(stream('a'), events));
+      const handedOver = async (options: { after: bigint; maxCount?: number }) => {
+        const handed: RecordedEvent[] = [];
+        const read = await succeeds(store.readAllEach!(options, (event) => handed.push(event)));
+        expect(read).toBe(handed.length);
+        return handed;
+      };
+      const copiesBefore = counted.copies();
+      const copied = await handedOver({ after: 0n, maxCount: copiedPagesFrom });
+      expect(counted.copies()).toBe(copiesBefore + 1);
+      expect(copied).toEqual(await succeeds(store.readAll({ after: 0n })));
+      const after = copied[9]!.globalPosition;
+      const copiesThen = counted.copies();
+      const selected = await handedOver({ after, maxCount: 7 });
+      expect(counted.copies()).toBe(copiesThen);
+      expect(selected).toEqual(await succeeds(store.readAll({ after, maxCount: 7 })));
+      expect(await handedOver({ after: copied[29]!.globalPosition })).toEqual([]);
+    });
+
     it('reads the time recorded to the millisecond, as Date reads it, before 1970 too', async () => {
       const moments = [
         '2026-11-21T21:40:00.123999Z',

@@ -5,7 +5,7 @@ import { catchUpSubscription, type ChangeNotifier } from '../subscription';
 import { appendInCalls, callIsolatingFailures } from './append-batches';
 import { callAppendEvents, type AppendOutcome } from './append-call';
 import { groupCommit, type GroupCommitOptions } from './group-commit';
-import { headPosition, readAll, readStream } from './reads';
+import { headPosition, readAll, readAllEach, readStream } from './reads';
 import type { SchemaName } from './schema-name';
 import type { SqlClient } from './sql-client';
 import { unavailable } from './store-errors';
@@ -82,6 +82,7 @@ export const createPostgresEventStore = (options: PostgresEventStoreOptions): Ev
     readStream: (streamName, readOptions) =>
       whenOpen(readStream(client, schema, streamName, readOptions)),
     readAll: source.readAll,
+    readAllEach: (readOptions, each) => whenOpen(readAllEach(client, schema, readOptions, each)),
     headPosition: source.headPosition,
     subscribeToAll: (subscribeOptions) => {
       const subscription = catchUpSubscription(source, changes, {

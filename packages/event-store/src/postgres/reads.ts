@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreError } from '../port';
-import { eventCopyQuery, eventCopyReader } from './event-copy';
+import { eventCopyQuery, eventCopyReader, eventCopyRows } from './event-copy';
 import { EventRow, HeadRow, decodeRows, eventColumns } from './rows';
 import type { SchemaName } from './schema-name';
 import type { SqlSession } from './sql-client';
@@ -82,14 +82,16 @@ export const copiedPagesFrom = 5_000;
  * A large page (a rebuild's) is copied where the client can (a server, PGlite), unless filtered: a
  * filter's prefixes would have to be written into the statement as literals.
  */
+const copies = (options: ReadAllOptions): boolean =>
+  options.filter === undefined &&
+  (options.maxCount === undefined || options.maxCount >= copiedPagesFrom);
+
 export const readAll = (
   session: SqlSession,
   schema: SchemaName,
   options: ReadAllOptions = {},
 ): TE.TaskEither<StoreError, ReadonlyArray<RecordedEvent>> =>
-  session.copyOut !== undefined &&
-  options.filter === undefined &&
-  (options.maxCount === undefined || options.maxCount >= copiedPagesFrom)
+  session.copyOut !== undefined && copies(options)
     ? copyEvents(session.copyOut, schema, options.after ?? 0n, limitOf(options.maxCount))
     : selectEvents(
         session,
@@ -104,6 +106,39 @@ export const readAll = (
           limitOf(options.maxCount),
         ],
       );
+
+/**
+ * `readAll`, handing each event to `each` as it is read, none kept: a large unfiltered page is
+ * copied and each row goes to `each` as it arrives, so a reader that folds the events as they come
+ * (a rebuild) holds no page of them. Otherwise the page is read, then handed over. Resolves to the
+ * number of events read; those handed over before a failure stand, in order, with none missing
+ * before them. `each` must not throw.
+ */
+export const readAllEach = (
+  session: SqlSession,
+  schema: SchemaName,
+  options: ReadAllOptions,
+  each: (event: RecordedEvent) => void,
+): TE.TaskEither<StoreError, number> => {
+  const copyOut = session.copyOut;
+  if (copyOut === undefined || !copies(options))
+    return pipe(
+      readAll(session, schema, options),
+      TE.map((events) => {
+        for (const event of events) each(event);
+        return events.length;
+      }),
+    );
+  return async () => {
+    const rows = eventCopyRows(each);
+    const copied = await TE.tryCatch(
+      () =>
+        copyOut(eventCopyQuery(schema, options.after ?? 0n, limitOf(options.maxCount)), rows.push),
+      failedTo('read the log'),
+    )();
+    return E.isLeft(copied) ? copied : rows.result();
+  };
+};
 
 export const headPosition = (
   session: SqlSession,

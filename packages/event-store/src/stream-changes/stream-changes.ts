@@ -98,6 +98,7 @@ export const notingAppends = (store: EventStore, changes: StreamChanges): EventS
   },
   readStream: (streamName, options) => store.readStream(streamName, options),
   readAll: (options) => store.readAll(options),
+  ...(store.readAllEach === undefined ? {} : { readAllEach: store.readAllEach.bind(store) }),
   headPosition: () => store.headPosition(),
   subscribeToAll: (options) => store.subscribeToAll(options),
   close: () => store.close(),

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import * as TE from 'fp-ts/TaskEither';
 import type { EventStore, RecordedEvent, StoreError } from '@helpdesk/event-store';
 import { laterOf, type Checkpoint } from './checkpoints';
 
@@ -35,26 +36,44 @@ const unexpected = (cause: unknown): StoreError => ({
   cause,
 });
 
+/** A page read event by event (`readPageEach`): where it ends, and how many events it held. */
+export type PageEnd = Omit<LogPage, 'events'> & { readonly read: number };
+
 /**
  * The whole log is read, with no filter: projections skip the events they do not read without
  * decoding them, and every event moves their checkpoints. A store-side filter would save reading
  * a few streams at most, and a prefix filter can cost the PostgreSQL store a sort per page.
+ * `each` is handed every event as it is read (as it arrives where the store can: `readAllEach`),
+ * and must not throw.
  */
-const readPage = async (
-  source: Source,
+export const readPageEach = async (
+  source: Source & Pick<EventStore, 'readAllEach'>,
   after: Checkpoint,
   pageSize: number,
-): Promise<E.Either<StoreError, LogPage>> => {
+  each: (event: RecordedEvent) => void,
+): Promise<E.Either<StoreError, PageEnd>> => {
   try {
     const head = await source.headPosition()();
     if (E.isLeft(head)) return head;
-    const read = await source.readAll({ after, maxCount: pageSize })();
+    let last = after;
+    const options = { after, maxCount: pageSize };
+    const read =
+      source.readAllEach === undefined
+        ? await TE.map((events: ReadonlyArray<RecordedEvent>) => {
+            for (const event of events) {
+              last = event.globalPosition;
+              each(event);
+            }
+            return events.length;
+          })(source.readAll(options))()
+        : await source.readAllEach(options, (event) => {
+            last = event.globalPosition;
+            each(event);
+          })();
     if (E.isLeft(read)) return read;
-    const events = read.right;
-    const last = events[events.length - 1]?.globalPosition ?? after;
-    const reachedHead = events.length < pageSize;
+    const reachedHead = read.right < pageSize;
     return E.right({
-      events,
+      read: read.right,
       reachedHead,
       head: head.right,
       through: reachedHead ? laterOf(last, head.right) : last,
@@ -62,6 +81,21 @@ const readPage = async (
   } catch (cause) {
     return E.left(unexpected(cause));
   }
+};
+
+const readPage = async (
+  source: Source,
+  after: Checkpoint,
+  pageSize: number,
+): Promise<E.Either<StoreError, LogPage>> => {
+  const events: RecordedEvent[] = [];
+  const end = await readPageEach(source, after, pageSize, (event) => events.push(event));
+  return E.map(({ through, reachedHead, head }: PageEnd) => ({
+    events,
+    through,
+    reachedHead,
+    head,
+  }))(end);
 };
 
 /**

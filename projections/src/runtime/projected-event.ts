@@ -17,7 +17,11 @@ export interface CorruptEvent {
 export const describeCorruptEvent = (corrupt: CorruptEvent): string =>
   `event ${corrupt.eventId} (${corrupt.type}) at position ${corrupt.globalPosition} in ${corrupt.streamName} does not decode: ${corrupt.message}`;
 
-const decodeRecorded = (
+/**
+ * One event decoded for a reader that shares it with no other (a rebuild's, as it is read):
+ * nothing is remembered.
+ */
+export const decodeRecorded = (
   recorded: RecordedEvent,
   decode: (stored: RecordedEvent) => ReturnType<typeof decodeEvent> = decodeEvent,
 ): E.Either<CorruptEvent, ProjectedEvent> => {

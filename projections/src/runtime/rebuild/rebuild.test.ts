@@ -36,6 +36,56 @@ const headOf = async (store: EventStore): Promise<bigint> => {
   return head.right;
 };
 
+/**
+ * The store handing each page over in pieces, as a server's COPY does, and pausing halfway through
+ * it. The ledger's writes wait for two halfways (so that a page ends meanwhile): it comes back for
+ * its next batch while a page is half read. `splits` counts the batches it began inside the page
+ * where the one before ended; `killAtSplit` makes the first of them fail, as a crash would.
+ */
+const handedOverInPieces = (source: EventStore, { killAtSplit = false } = {}) => {
+  let halfway: Array<() => void> = [];
+  const nextHalfway = () =>
+    Promise.race([
+      new Promise<void>((resolve) => halfway.push(resolve)),
+      // the last pages have no halfway to wait for
+      new Promise<void>((resolve) => setTimeout(resolve, 100)),
+    ]);
+  const pageStarts: bigint[] = [];
+  const pageOf = (position: bigint) => pageStarts.filter((start) => start <= position).length;
+  const store: EventStore = {
+    ...source,
+    readAllEach: (readOptions, each) => async () => {
+      const page = await source.readAll(readOptions)();
+      if (E.isLeft(page)) return page;
+      if (page.right.length > 0) pageStarts.push(page.right[0]!.globalPosition);
+      for (const [i, event] of page.right.entries()) {
+        each(event);
+        if (i === Math.floor(page.right.length / 2)) {
+          const waiting = halfway;
+          halfway = [];
+          for (const wake of waiting) wake();
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        } else if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+      }
+      return E.right(page.right.length);
+    },
+  };
+  let last: bigint | undefined;
+  let splits = 0;
+  const slowLedger = withHook(ledgerProjection, async (events) => {
+    if (events.length === 0) return;
+    if (last !== undefined && pageOf(events[0]!.globalPosition) === pageOf(last)) {
+      splits += 1;
+      if (killAtSplit && splits === 1)
+        throw new Error('killed after a batch that ended inside a page');
+    }
+    last = events.at(-1)!.globalPosition;
+    await nextHalfway();
+    await nextHalfway();
+  });
+  return { store, slowLedger, splits: () => splits };
+};
+
 describe('rebuilding read models', () => {
   let store: EventStore;
   let reference: Record<string, unknown[]>;
@@ -176,6 +226,32 @@ describe('rebuilding read models', () => {
     expect(report).toEqual(E.right(expect.objectContaining({ position: await headOf(store) })));
     // pages of 500 events: a batch of more was several pages, caught up in one transaction
     expect(Math.max(...batches)).toBeGreaterThan(500);
+    expect(await dump()).toEqual(reference);
+  });
+
+  it('lets a projection that comes back while a page is read take it in part: its checkpoint inside the page, each event once', async () => {
+    const inPieces = handedOverInPieces(store);
+    const withSlowLedger = (ledger: Projection) =>
+      projections.map((p) => (p === ledgerProjection ? ledger : p));
+    const report = await rebuildReadModels(
+      options({ store: inPieces.store, projections: withSlowLedger(inPieces.slowLedger) }),
+    );
+    expect(report).toEqual(E.right(expect.objectContaining({ position: await headOf(store) })));
+    expect(inPieces.splits()).toBeGreaterThan(0);
+    expect(await dump()).toEqual(reference);
+
+    // killed as the batch after one that ended inside a page is written: resumed from that
+    // checkpoint, the rest of the page is applied, and nothing before it again
+    const killed = handedOverInPieces(store, { killAtSplit: true });
+    await db.dispose();
+    db = await openTestDatabase();
+    const interrupted = await rebuildReadModels(
+      options({ store: killed.store, projections: withSlowLedger(killed.slowLedger) }),
+    );
+    expect(interrupted).toEqual(E.left(expect.objectContaining({ kind: 'RebuildFailed' })));
+    expect(killed.splits()).toBe(1);
+    const resumed = await rebuildReadModels(options());
+    expect(resumed).toEqual(E.right(expect.objectContaining({ position: await headOf(store) })));
     expect(await dump()).toEqual(reference);
   });
 

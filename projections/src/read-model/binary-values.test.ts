@@ -69,6 +69,14 @@ describe('binary values', () => {
       expect(() => uuidOf(text)).toThrow(/invalid input syntax for type uuid/);
     }
     expect(() => uuidOf(42)).toThrow(/uuid/);
+    // the usual spelling with a character that is no digit in any of its 32 digits' places
+    const usual = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
+    for (let at = 0; at < usual.length; at += 1)
+      if (usual[at] !== '-')
+        for (const notDigit of ['g', 'G', '-', ' ', 'é', '✓', '\u0100', '\u0130'])
+          expect(() => uuidOf(usual.slice(0, at) + notDigit + usual.slice(at + 1))).toThrow(
+            /invalid input syntax for type uuid/,
+          );
   });
 
   it('write a timestamp as the server does: fields rolled over, microseconds rounded half to even', async () => {

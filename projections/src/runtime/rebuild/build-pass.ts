@@ -16,7 +16,11 @@ export interface BuildOptions {
   readonly client: SqlClient;
   readonly scratches: ReadonlyArray<Scratch>;
   readonly batchSize: number;
-  /** pages read ahead of the slowest projection; 3 when absent (memory: that many pages' batches) */
+  /**
+   * pages read ahead of the slowest projection; 12 when absent. Memory: that many pages' batches,
+   * folded rows or COPY bytes (tens of MB at 10,000 events a page). The more pages a batch of
+   * `tickets` gathers, the fewer times a ticket's row is updated (docs/performance.md, "Session 13").
+   */
   readonly lookahead?: number;
   /** when every scratch has committed a page: events read so far, the checkpoint, the head seen */
   readonly onBatch: (read: number, through: bigint, head: Checkpoint) => Promise<void>;
@@ -146,7 +150,7 @@ const earliest = (scratches: ReadonlyArray<Scratch>): Checkpoint =>
 export const buildFromLog = async (
   options: BuildOptions,
 ): Promise<E.Either<BuildError, ReadonlyArray<Scratch>>> => {
-  const lookahead = options.lookahead ?? 3;
+  const lookahead = options.lookahead ?? 12;
   const checkpoints = options.scratches.map((s) => s.checkpoint);
   const target = { copies: options.client.copyFrom !== undefined };
   let failure: BuildError | undefined;

@@ -257,8 +257,10 @@ describe('rebuilding read models', () => {
 
   it('resumes an interrupted rebuild where it stopped, counting each event once', async () => {
     let reports = 0;
+    // pages of 100 events: more pages than the reader may read ahead of the writers
     const interrupted = await rebuildReadModels(
       options({
+        batchSize: 100,
         onProgress: () => {
           if (++reports === 3) throw new Error('killed');
         },

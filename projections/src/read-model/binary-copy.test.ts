@@ -8,6 +8,7 @@ const rows: Row[] = Array.from({ length: 40 }, (_, i) => ({
   doc: { i, list: Array.from({ length: i % 4 }, (_, j) => j) },
   n: BigInt(i) * 2n ** 40n - 7n,
   at: `2024-0${(i % 9) + 1}-1${i % 10}T12:00:0${i % 10}.${i}Z`,
+  flag: i % 3 === 0 ? null : i % 3 === 1,
 }));
 
 const copied = (pieceSize: number, estimatedRows = 1): ReadonlyArray<Uint8Array> => {

@@ -127,6 +127,12 @@ const encoders: Readonly<Record<string, Encoder>> = {
     writeTimestamp(into.buffer, at, value);
   },
   jsonb: (into, value) => into.textField(JSON.stringify(value ?? null), 1),
+  boolean: (into, value) => {
+    if (typeof value !== 'boolean')
+      throw new Error(`invalid input syntax for type boolean: ${JSON.stringify(String(value))}`);
+    const at = into.fixedField(1);
+    into.buffer[at] = value ? 1 : 0;
+  },
 };
 
 /** Whether `binaryCopyData` writes every column: its types only, and no `select` expression. */

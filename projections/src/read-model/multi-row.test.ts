@@ -7,7 +7,7 @@ describe('multi-row statements', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await db.client.exec(
-      'CREATE TABLE notes (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz)',
+      'CREATE TABLE notes (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz, flag boolean)',
     );
   });
   afterAll(() => db.dispose());
@@ -57,6 +57,7 @@ describe('multi-row statements', () => {
       doc: { note, list: [note, null, true, 1.5], table },
       n: integers[i]!,
       at: moments[i]![0],
+      flag: i % 3 === 0 ? null : i % 3 === 1,
     }));
   const withNull: Row = {
     id: '00000000-0000-4000-8000-0000000000ff',
@@ -64,6 +65,7 @@ describe('multi-row statements', () => {
     doc: null,
     n: 1n,
     at: null,
+    flag: null,
   };
   const readBack = (table: string) =>
     db.client
@@ -73,8 +75,9 @@ describe('multi-row statements', () => {
         doc: unknown;
         n: string;
         at: string | null;
+        flag: boolean | null;
       }>(
-        `SELECT id, note, doc, n::text AS n,
+        `SELECT id, note, doc, n::text AS n, flag,
            to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at
          FROM ${table} ORDER BY id`,
       )
@@ -86,6 +89,7 @@ describe('multi-row statements', () => {
       doc: r.doc,
       n: r.n.toString(),
       at: moments.find(([written]) => written === r.at)?.[1] ?? null,
+      flag: r.flag,
     }));
 
   it('carry any text and JSON through array literals unchanged', async () => {
@@ -96,7 +100,7 @@ describe('multi-row statements', () => {
 
   it('append any text, JSON, bigint and timestamp unchanged, by binary COPY where the session has it', async () => {
     await db.client.exec(
-      'CREATE TABLE copied (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz)',
+      'CREATE TABLE copied (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz, flag boolean)',
     );
     const rows = rowsOf('copied');
     const copies = await db.client.transaction(async (session) => {
@@ -110,7 +114,7 @@ describe('multi-row statements', () => {
 
   it('append rows whose COPY data runs over many pieces, one value longer than a piece, unchanged', async () => {
     await db.client.exec(
-      'CREATE TABLE pieces (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz)',
+      'CREATE TABLE pieces (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz, flag boolean)',
     );
     // about 1.5 MB of rows of uneven lengths, so that rows and fields straddle the pieces (256 kB),
     // and one note of 600 kB
@@ -120,6 +124,7 @@ describe('multi-row statements', () => {
       doc: { i, list: Array.from({ length: i % 7 }, (_, j) => `${j}`) },
       n: BigInt(i) * 2n ** 40n,
       at: moments[i % moments.length]![0],
+      flag: i % 2 === 0,
     }));
     await db.client.transaction((session) => appendRows(session, 'pieces', columns, rows));
     expect(await readBack('pieces')).toEqual(asRead(rows));
@@ -127,7 +132,7 @@ describe('multi-row statements', () => {
 
   it('append by insert where the session has no COPY', async () => {
     await db.client.exec(
-      'CREATE TABLE inserted (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz)',
+      'CREATE TABLE inserted (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz, flag boolean)',
     );
     const rows = rowsOf('inserted');
     await appendRows({ query: db.client.query, exec: db.client.exec }, 'inserted', columns, [
@@ -139,13 +144,14 @@ describe('multi-row statements', () => {
 
   it('append nothing of a batch with a refused value, and leave the session usable', async () => {
     await db.client.exec(
-      'CREATE TABLE refused (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz)',
+      'CREATE TABLE refused (id uuid PRIMARY KEY, note text, doc jsonb, n bigint, at timestamptz, flag boolean)',
     );
     const good = rowsOf('refused').slice(0, 2);
     const refusals: ReadonlyArray<readonly [Row, RegExp]> = [
       [{ ...withNull, id: 'not-a-uuid' }, /uuid/],
       [{ ...withNull, at: '2023-02-29T00:00:00Z' }, /out of range/],
       [{ ...withNull, n: 2n ** 63n }, /out of range/],
+      [{ ...withNull, flag: 'maybe' as unknown as boolean }, /boolean/],
     ];
     for (const [bad, message] of refusals)
       await expect(

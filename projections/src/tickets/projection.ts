@@ -1,21 +1,21 @@
 import { isTicketEvent } from '../read-model/events';
 import { runAll, whenAny } from '../read-model/multi-row';
-import { applyByBatch, type Batch, type Projection } from '../runtime/projection';
+import { applyByBatch, type Batch, type BatchTarget, type Projection } from '../runtime/projection';
 import { ticketFold } from './fold';
 import { ticketsIndexes, ticketsSchema } from './schema';
-import { insertTickets, updateTickets } from './write';
+import { insertTickets, updateTickets, updateTicketsByCopy } from './write';
 
-const ticketsBatch = (): Batch => {
+const ticketsBatch = (target: BatchTarget): Batch => {
   const fold = ticketFold();
   return {
     add: (events) => fold.add(events.filter(isTicketEvent)),
     write: async (session) => {
       const batch = fold.batch();
       // creations first: a patch never concerns a ticket created in the same batch
-      await runAll(session, [
-        whenAny(batch.created, insertTickets),
-        whenAny(batch.changed, updateTickets),
-      ]);
+      await runAll(session, [whenAny(batch.created, insertTickets)]);
+      if (batch.changed.length === 0) return;
+      if (target.copies) await updateTicketsByCopy(session, batch.changed);
+      else await runAll(session, [updateTickets(batch.changed)]);
     },
   };
 };

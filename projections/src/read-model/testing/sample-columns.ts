@@ -7,6 +7,7 @@ export interface SampleRow {
   readonly doc: unknown;
   readonly n: bigint;
   readonly at: string | null;
+  readonly flag: boolean | null;
 }
 
 export const sampleColumns = [
@@ -15,4 +16,5 @@ export const sampleColumns = [
   column<SampleRow>('doc', 'jsonb', (r) => r.doc),
   column<SampleRow>('n', 'bigint', (r) => r.n),
   column<SampleRow>('at', 'timestamptz', (r) => r.at),
+  column<SampleRow>('flag', 'boolean', (r) => r.flag),
 ];

@@ -160,6 +160,31 @@ export const appendRows = async <Row>(
   await append.write(session);
 };
 
+/**
+ * Rows put into `pg_temp.<name>`, a temporary table of the session's connection created when
+ * missing and emptied by every commit, for a statement to read as a table (applying the columns'
+ * `select`). By binary COPY where the session takes it: the server reads each value as its bytes,
+ * where an array literal per column has it parse every value as text (`array_in` was a tenth of
+ * its CPU in a rebuild; docs/performance.md, "Session 13"). Inside a transaction only.
+ */
+export const stageRows = async <Row>(
+  session: SqlSession,
+  name: string,
+  columns: ReadonlyArray<Column<Row>>,
+  rows: ReadonlyArray<Row>,
+): Promise<string> => {
+  const travelling = columns.map(({ name: column, type, value }) => ({
+    name: column,
+    type,
+    value,
+  }));
+  await session.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS ${name} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) ON COMMIT DELETE ROWS`,
+  );
+  await appendRows(session, `pg_temp.${name}`, travelling, rows);
+  return `pg_temp.${name}`;
+};
+
 /** Runs the statements one after the other, skipping those with no rows. */
 export const runAll = async (
   session: { query: (text: string, params?: unknown[]) => Promise<unknown> },

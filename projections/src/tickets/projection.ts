@@ -3,7 +3,7 @@ import { runAll, whenAny } from '../read-model/multi-row';
 import { applyByBatch, type Batch, type BatchTarget, type Projection } from '../runtime/projection';
 import { ticketFold } from './fold';
 import { ticketsIndexes, ticketsSchema } from './schema';
-import { insertTickets, updateTickets, updateTicketsByCopy } from './write';
+import { insertTickets, insertTicketsByCopy, updateTickets, updateTicketsByCopy } from './write';
 
 const ticketsBatch = (target: BatchTarget): Batch => {
   const fold = ticketFold();
@@ -12,10 +12,13 @@ const ticketsBatch = (target: BatchTarget): Batch => {
     write: async (session) => {
       const batch = fold.batch();
       // creations first: a patch never concerns a ticket created in the same batch
-      await runAll(session, [whenAny(batch.created, insertTickets)]);
-      if (batch.changed.length === 0) return;
-      if (target.copies) await updateTicketsByCopy(session, batch.changed);
-      else await runAll(session, [updateTickets(batch.changed)]);
+      if (!target.copies)
+        return runAll(session, [
+          whenAny(batch.created, insertTickets),
+          whenAny(batch.changed, updateTickets),
+        ]);
+      if (batch.created.length > 0) await insertTicketsByCopy(session, batch.created);
+      if (batch.changed.length > 0) await updateTicketsByCopy(session, batch.changed);
     },
   };
 };

@@ -3,7 +3,7 @@ import { dumpTables } from '../runtime/testing/test-projections';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database';
 import type { TicketPatch, TicketRow } from './fold';
 import { ticketsSchema } from './schema';
-import { insertTickets, updateTickets, updateTicketsByCopy } from './write';
+import { insertTickets, insertTicketsByCopy, updateTickets, updateTicketsByCopy } from './write';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -78,20 +78,29 @@ describe('updating tickets from their patches', () => {
       await session.exec(`CREATE SCHEMA ${schema}`);
       await useSchema(session, schema);
       await session.exec(ticketsSchema);
-      const insert = insertTickets(rows);
-      await session.query(insert.text, insert.params);
-      if (update === 'copy') await updateTicketsByCopy(session, applied);
-      else {
-        const statement = updateTickets(applied);
-        await session.query(statement.text, statement.params);
+      // a ticket created twice keeps its first creation
+      const again = [{ ...rows[0]!, subject: 'Created again' }];
+      if (update === 'copy') {
+        await insertTicketsByCopy(session, rows);
+        await insertTicketsByCopy(session, again);
+        await updateTicketsByCopy(session, applied);
+      } else {
+        for (const statement of [insertTickets(rows), insertTickets(again), updateTickets(applied)])
+          await session.query(statement.text, statement.params);
       }
     });
 
-  it('R1.3 R2.9 writes the same rows through a temporary table copied into as through array literals', async () => {
+  it('R1.3 R2.9 creates and updates the same rows through temporary tables copied into as through array literals', async () => {
     await updated(`${db.schema}_literals`, 'literals');
     await updated(`${db.schema}_copy`, 'copy');
     const literals = await dumpTables(db.client, `${db.schema}_literals`, ['tickets']);
     expect(literals['tickets']).toHaveLength(4);
+    expect(literals['tickets']![0]).toEqual(
+      expect.objectContaining({ subject: 'Ticket « un » ✓', original_requester_id: id(201) }),
+    );
+    expect(literals['tickets']![3]).toEqual(
+      expect.objectContaining({ subject: 'Ticket 4', collaborator_ids: [] }),
+    );
     expect(literals['tickets']![1]).toEqual(
       expect.objectContaining({ organization_id: null, archived: true }),
     );
@@ -101,7 +110,7 @@ describe('updating tickets from their patches', () => {
     expect(await dumpTables(db.client, `${db.schema}_copy`, ['tickets'])).toEqual(literals);
   });
 
-  it("applies none of an earlier batch's patches: the temporary table empties at each commit", async () => {
+  it("applies none of an earlier batch's rows or patches: the temporary tables empty at each commit", async () => {
     // one connection on PGlite; on a server the pool hands the one just released back
     await updated(`${db.schema}_first`, 'copy');
     await updated(`${db.schema}_second`, 'copy', patches.slice(2));

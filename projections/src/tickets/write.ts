@@ -1,10 +1,10 @@
 import type { SqlSession } from '@helpdesk/event-store';
 import {
-  appendRows,
   column,
   insertRows,
   unnestSource,
   plainArrayLiteral,
+  stageRows,
   type Statement,
 } from '../read-model/multi-row';
 import type { TicketPatch, TicketRow } from './fold';
@@ -26,8 +26,8 @@ const rowColumns = [
     'collaborator_ids::uuid[]',
   ),
   column<TicketRow>('channel', 'text', (r) => r.channel),
-  column<TicketRow>('version', 'bigint', (r) => r.version.toString()),
-  column<TicketRow>('created_position', 'bigint', (r) => r.createdPosition.toString()),
+  column<TicketRow>('version', 'bigint', (r) => r.version),
+  column<TicketRow>('created_position', 'bigint', (r) => r.createdPosition),
   column<TicketRow>('created_at', 'timestamptz', (r) => r.createdAt),
   column<TicketRow>('updated_at', 'timestamptz', (r) => r.updatedAt),
 ];
@@ -35,6 +35,19 @@ const rowColumns = [
 /** Tickets created in the batch. A ticket that already exists keeps its row (its first creation). */
 export const insertTickets = (rows: ReadonlyArray<TicketRow>): Statement =>
   insertRows('tickets', rowColumns, rows, 'ON CONFLICT (id) DO NOTHING');
+
+/** `insertTickets` on a session that takes COPY, the rows staged first (`stageRows`). */
+export const insertTicketsByCopy = async (
+  session: SqlSession,
+  rows: ReadonlyArray<TicketRow>,
+): Promise<void> => {
+  const staged = await stageRows(session, 'ticket_rows', rowColumns, rows);
+  await session.query(
+    `INSERT INTO tickets (${rowColumns.map((c) => c.name).join(', ')})
+     SELECT ${rowColumns.map((c) => c.select ?? c.name).join(', ')} FROM ${staged}
+     ON CONFLICT (id) DO NOTHING`,
+  );
+};
 
 const patchColumns = [
   column<TicketPatch>('id', 'uuid', (p) => p.id),
@@ -83,24 +96,11 @@ export const updateTickets = (patches: ReadonlyArray<TicketPatch>): Statement =>
   return { text: updateFrom(source.text), params: source.params };
 };
 
-/** this connection's own table of patches, emptied by every commit */
-const stagedPatches = 'pg_temp.ticket_patches';
-const stagedPatchesTable = `CREATE TEMP TABLE IF NOT EXISTS ticket_patches (
-  ${patchColumns.map((c) => `${c.name} ${c.type}`).join(', ')}
-) ON COMMIT DELETE ROWS`;
-
-/**
- * `updateTickets` on a session that takes COPY: the patches are copied, in binary, into a
- * temporary table, and the update reads them from it. The server reads each value as its bytes,
- * where an array literal per column has it parse every value as text (`array_in` was a tenth of
- * its CPU in a rebuild; docs/performance.md, "Session 13"). Inside the batch's transaction only:
- * the table empties at its commit.
- */
+/** `updateTickets` on a session that takes COPY, the patches staged first (`stageRows`). */
 export const updateTicketsByCopy = async (
   session: SqlSession,
   patches: ReadonlyArray<TicketPatch>,
 ): Promise<void> => {
-  await session.exec(stagedPatchesTable);
-  await appendRows(session, stagedPatches, patchColumns, patches);
-  await session.query(updateFrom(`${stagedPatches} AS p`));
+  const staged = await stageRows(session, 'ticket_patches', patchColumns, patches);
+  await session.query(updateFrom(`${staged} AS p`));
 };

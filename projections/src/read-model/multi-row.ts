@@ -80,6 +80,16 @@ export const unnestSource = <Row>(
   ),
 });
 
+/** `INSERT INTO table (...) SELECT ... FROM source`, each column's `select` applied, then `suffix`. */
+export const insertFrom = <Row>(
+  table: string,
+  columns: ReadonlyArray<Column<Row>>,
+  source: string,
+  suffix = '',
+): string =>
+  `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')})
+      SELECT ${columns.map((c) => c.select ?? c.name).join(', ')} FROM ${source} ${suffix}`;
+
 /** `INSERT INTO table (...) SELECT ... FROM unnest(...)`, then `suffix` (e.g. `ON CONFLICT ...`). */
 export const insertRows = <Row>(
   table: string,
@@ -88,11 +98,7 @@ export const insertRows = <Row>(
   suffix = '',
 ): Statement => {
   const source = unnestSource(columns, rows, 'r');
-  return {
-    text: `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')})
-      SELECT ${columns.map((c) => c.select ?? c.name).join(', ')} FROM ${source.text} ${suffix}`,
-    params: source.params,
-  };
+  return { text: insertFrom(table, columns, source.text, suffix), params: source.params };
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { SqlSession } from '@helpdesk/event-store';
 import {
   column,
+  insertFrom,
   insertRows,
   unnestSource,
   plainArrayLiteral,
@@ -33,8 +34,10 @@ const rowColumns = [
 ];
 
 /** Tickets created in the batch. A ticket that already exists keeps its row (its first creation). */
+const onConflict = 'ON CONFLICT (id) DO NOTHING';
+
 export const insertTickets = (rows: ReadonlyArray<TicketRow>): Statement =>
-  insertRows('tickets', rowColumns, rows, 'ON CONFLICT (id) DO NOTHING');
+  insertRows('tickets', rowColumns, rows, onConflict);
 
 /** `insertTickets` on a session that takes COPY, the rows staged first (`stageRows`). */
 export const insertTicketsByCopy = async (
@@ -42,11 +45,7 @@ export const insertTicketsByCopy = async (
   rows: ReadonlyArray<TicketRow>,
 ): Promise<void> => {
   const staged = await stageRows(session, 'ticket_rows', rowColumns, rows);
-  await session.query(
-    `INSERT INTO tickets (${rowColumns.map((c) => c.name).join(', ')})
-     SELECT ${rowColumns.map((c) => c.select ?? c.name).join(', ')} FROM ${staged}
-     ON CONFLICT (id) DO NOTHING`,
-  );
+  await session.query(insertFrom('tickets', rowColumns, staged, onConflict));
 };
 
 const patchColumns = [
